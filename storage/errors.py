@@ -1,0 +1,58 @@
+"""The one small hierarchy of named errors for broken input and broken archives.
+
+Expected outcomes (no article text, a 404) are values; these are for input or state
+that cannot be processed. The CLI, the pipeline and Prefect tasks translate them
+into one-line messages at the boundary.
+"""
+
+
+class PresswatchError(Exception):
+    """Base of every error Presswatch raises on purpose."""
+
+
+class ArchiveError(PresswatchError):
+    """The archive cannot be opened, read or written."""
+
+
+class ArchiveLocked(ArchiveError):
+    """Another process holds the write lock longer than the busy timeout."""
+
+
+class ArchiveReadOnly(ArchiveError):
+    """The archive file or its directory is not writable."""
+
+
+class ArchiveCorrupt(ArchiveError):
+    """The file is not a SQLite database or fails its integrity check."""
+
+
+class MigrationError(ArchiveError):
+    """The archive's schema is newer than this code or a migration failed."""
+
+
+class ConfigError(PresswatchError):
+    """A configuration file (sources.yaml, settings) is malformed."""
+
+
+class FetchError(PresswatchError):
+    """A source could not be fetched or parsed (recorded on the source)."""
+
+
+class ExtractionError(PresswatchError):
+    """A page could not be turned into an article for a reason worth recording."""
+
+
+class TaggingError(PresswatchError):
+    """An article could not be analysed (recorded on the article, not retried)."""
+
+
+class ReviewError(PresswatchError):
+    """A review action is not allowed in the current state."""
+
+
+class ConflictError(ReviewError):
+    """Someone else changed the item since it was loaded."""
+
+    def __init__(self, message: str, current: dict | None = None):
+        super().__init__(message)
+        self.current = current or {}

@@ -1,0 +1,226 @@
+"""Schema migrations: one function per schema change, applied in order, never edited once landed.
+
+Each migration is recorded in ``_migrations`` by name. New schema changes are new functions
+appended to :data:`MIGRATIONS`; ``presswatch init`` and ``presswatch doctor`` use this list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+
+from storage.archive import write
+from storage.clock import now
+from storage.errors import MigrationError
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+def m001_sources_pages_articles(db: sqlite_utils.Database) -> None:
+    db["sources"].create(
+        {
+            "name": str, "outlet": str, "kind": str, "lang": str, "start_urls": str,
+            "config": str, "enabled": int, "line": int, "loaded_at": str,
+        },
+        pk="name", not_null={"kind"}, defaults={"enabled": 1},
+    )
+    db["pages"].create(
+        {
+            "id": int, "url": str, "final_url": str, "status": int, "headers": str,
+            "body": bytes, "body_size": int, "encoding": str, "sha256": str,
+            "fetched_at": str, "source": str, "run_id": int, "error": str,
+        },
+        pk="id", not_null={"url", "fetched_at"},
+    )
+    db["pages"].create_index(["url", "sha256"], unique=True)
+    db["articles"].create(
+        {
+            "id": int, "url": str, "source": str, "outlet": str, "title": str, "text": str,
+            "lang": str, "published_at": str, "authors": str, "content_hash": str,
+            "fingerprint": int, "duplicate_of": int, "extractor": str, "page_id": int,
+            "version": int, "first_seen_at": str, "updated_at": str,
+            "tagged_at": str, "tag_error": str, "detected_at": str,
+        },
+        pk="id", not_null={"url", "content_hash"}, defaults={"version": 1},
+    )
+    db["articles"].create_index(["url"], unique=True)
+    db["articles"].create_index(["published_at"])
+    db["articles"].create_index(["outlet", "published_at"])
+    db["articles"].create_index(["tagged_at"])
+    db["article_versions"].create(
+        {
+            "id": int, "article_id": int, "version": int, "title": str, "text": str,
+            "content_hash": str, "page_id": int, "saved_at": str, "replaced_at": str,
+        },
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["article_versions"].create_index(["article_id", "version"], unique=True)
+    db["articles"].enable_fts(
+        ["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+
+
+def m002_analysis(db: sqlite_utils.Database) -> None:
+    span = {"article_id": int, "text": str, "start": int, "end": int}
+    db["mentions"].create(
+        {**span, "id": int, "kind": str, "norm": str, "role": str, "entity_id": int},
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["mentions"].create_index(["article_id", "kind", "start", "end"], unique=True)
+    db["mentions"].create_index(["norm"])
+    db["legal_refs"].create(
+        {**span, "id": int, "code": str, "article": str, "part": str, "paragraph": str},
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["legal_refs"].create_index(
+        ["article_id", "start", "end", "code", "article", "part"], unique=True
+    )
+    db["legal_refs"].create_index(["code", "article"])
+    db["amounts"].create(
+        {**span, "id": int, "value": float, "unit": str, "kzt": float, "kind": str},
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["amounts"].create_index(["article_id", "start", "end", "unit"], unique=True)
+    db["entities"].create(
+        {"id": int, "kind": str, "name": str, "role": str, "aliases": str, "created_by": str,
+         "created_at": str},
+        pk="id",
+    )
+    db["entities"].create_index(["kind", "name"], unique=True)
+    db["entity_aliases"].create(
+        {"alias": str, "entity_id": int}, pk="alias",
+        foreign_keys=[("entity_id", "entities", "id")],
+    )
+
+
+def m003_candidates_incidents(db: sqlite_utils.Database) -> None:
+    facets = {
+        "category": str, "confidence": float, "title": str, "summary": str, "victims": str,
+        "outlets": str, "perpetrator": str, "legal_refs": str, "amounts": str, "place": str,
+        "event_date": str, "case_status": str, "evidence": str, "cues": str,
+    }
+    db["signals"].create(
+        {"id": int, "article_id": int, **facets, "created_at": str},
+        pk="id", foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["signals"].create_index(["article_id", "category"], unique=True)
+    db["incidents"].create(
+        {"id": int, **facets, "status": str, "ongoing": int, "created_by": str,
+         "created_at": str, "updated_at": str, "version": int},
+        pk="id", defaults={"version": 1, "ongoing": 0, "status": "reported"},
+    )
+    db["incidents"].create_index(["event_date"])
+    db["incidents"].create_index(["category"])
+    db["candidates"].create(
+        {"id": int, "key": str, **facets, "status": str, "incident_id": int,
+         "proposed_incident_id": int, "claimed_by": str, "claimed_at": str,
+         "created_at": str, "updated_at": str, "version": int},
+        pk="id", not_null={"key"}, defaults={"status": "pending", "version": 1},
+        foreign_keys=[("incident_id", "incidents", "id")],
+    )
+    db["candidates"].create_index(["key"], unique=True)
+    db["candidates"].create_index(["status", "confidence"])
+    db["candidate_articles"].create(
+        {"candidate_id": int, "article_id": int, "signal_id": int, "added_at": str},
+        pk=("candidate_id", "article_id"),
+        foreign_keys=[("candidate_id", "candidates", "id"), ("article_id", "articles", "id")],
+    )
+    db["incident_articles"].create(
+        {"incident_id": int, "article_id": int, "added_at": str},
+        pk=("incident_id", "article_id"),
+        foreign_keys=[("incident_id", "incidents", "id"), ("article_id", "articles", "id")],
+    )
+    db["developments"].create(
+        {"id": int, "incident_id": int, "status": str, "date": str, "note": str,
+         "article_id": int, "candidate_id": int, "created_by": str, "created_at": str},
+        pk="id", foreign_keys=[("incident_id", "incidents", "id")],
+    )
+
+
+def m004_people_runs_reports(db: sqlite_utils.Database) -> None:
+    db["reviewers"].create(
+        {"id": int, "name": str, "role": str, "password_hash": str, "disabled": int,
+         "created_at": str},
+        pk="id", not_null={"name", "role"}, defaults={"disabled": 0},
+    )
+    db["reviewers"].create_index(["name"], unique=True)
+    db["decisions"].create(
+        {"id": int, "at": str, "reviewer": str, "target_type": str, "target_id": int,
+         "action": str, "reason": str, "before": str, "after": str},
+        pk="id", not_null={"at", "action"},
+    )
+    db["decisions"].create_index(["target_type", "target_id"])
+    for op in ("UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER decisions_append_only_{op.lower()} BEFORE {op} ON decisions "
+            "BEGIN SELECT RAISE(ABORT, 'decisions is an append-only log'); END"
+        )
+    db["runs"].create(
+        {"id": int, "kind": str, "started_at": str, "finished_at": str, "status": str,
+         "summary": str, "stats": str},
+        pk="id",
+    )
+    db["source_runs"].create(
+        {"id": int, "run_id": int, "source": str, "started_at": str, "finished_at": str,
+         "status": str, "items": int, "pages": int, "errors": int, "reason": str},
+        pk="id",
+    )
+    db["source_runs"].create_index(["source", "started_at"])
+    db["failures"].create(
+        {"id": int, "run_id": int, "source": str, "url": str, "stage": str, "kind": str,
+         "reason": str, "at": str},
+        pk="id",
+    )
+    db["failures"].create_index(["source", "at"])
+    db["reports"].create(
+        {"id": int, "month": str, "lang": str, "published_at": str, "body": str,
+         "figures": str},
+        pk="id",
+    )
+
+
+MIGRATIONS: list[Migration] = [
+    m001_sources_pages_articles,
+    m002_analysis,
+    m003_candidates_incidents,
+    m004_people_runs_reports,
+]
+
+
+def applied(db: sqlite_utils.Database) -> list[str]:
+    """Names of the migrations already applied, in order."""
+    if not db["_migrations"].exists():
+        return []
+    return [r["name"] for r in db.query("SELECT name FROM _migrations ORDER BY id")]
+
+
+def pending(db: sqlite_utils.Database, migrations: list[Migration] | None = None) -> list[str]:
+    known = set(applied(db))
+    return [m.__name__ for m in (migrations or MIGRATIONS) if m.__name__ not in known]
+
+
+def migrate(db: sqlite_utils.Database, migrations: list[Migration] | None = None) -> list[str]:
+    """Apply every pending migration, each in its own transaction. Returns the names applied."""
+    migrations = migrations if migrations is not None else MIGRATIONS
+    names = {m.__name__ for m in migrations}
+    unknown = [n for n in applied(db) if n not in names]
+    if unknown:
+        raise MigrationError(
+            f"archive has migrations this version does not know ({', '.join(unknown)}): "
+            "upgrade presswatch"
+        )
+    done = []
+    for migration in migrations:
+        with write(db):
+            db["_migrations"].create(
+                {"id": int, "name": str, "applied_at": str}, pk="id", if_not_exists=True
+            )
+            if migration.__name__ in applied(db):
+                continue
+            migration(db)
+            db["_migrations"].insert(
+                {"name": migration.__name__, "applied_at": now()}
+            )
+        done.append(migration.__name__)
+    return done

@@ -1,0 +1,60 @@
+"""Pages: the raw HTTP responses kept as evidence (compressed body, headers, sha256)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zlib
+from typing import Any
+
+import sqlite_utils
+
+from storage.archive import write
+from storage.clock import now
+
+
+def save_page(
+    db: sqlite_utils.Database,
+    *,
+    url: str,
+    body: bytes,
+    status: int,
+    final_url: str | None = None,
+    headers: dict[str, Any] | None = None,
+    encoding: str | None = None,
+    source: str | None = None,
+    run_id: int | None = None,
+    error: str | None = None,
+) -> int:
+    """Store a response once per (url, sha256); returns the page id (existing or new)."""
+    digest = hashlib.sha256(body).hexdigest()
+    row = {
+        "url": url, "final_url": final_url or url, "status": status,
+        "headers": json.dumps(headers or {}, ensure_ascii=False),
+        "body": zlib.compress(body, 6), "body_size": len(body), "encoding": encoding,
+        "sha256": digest, "fetched_at": now(), "source": source, "run_id": run_id,
+        "error": error,
+    }
+    with write(db):
+        found = db.execute(
+            "SELECT id FROM pages WHERE url = ? AND sha256 = ?", [url, digest]
+        ).fetchone()
+        if found:
+            return int(found[0])
+        return int(db["pages"].insert(row).last_pk)
+
+
+def page_body(db: sqlite_utils.Database, page_id: int) -> bytes | None:
+    """The raw body of a stored page, decompressed; ``None`` if there is no such page."""
+    row = db.execute("SELECT body FROM pages WHERE id = ?", [page_id]).fetchone()
+    return zlib.decompress(row[0]) if row and row[0] is not None else None
+
+
+def get_page(db: sqlite_utils.Database, page_id: int) -> dict | None:
+    rows = list(db.query("SELECT * FROM pages WHERE id = ?", [page_id]))
+    if not rows:
+        return None
+    page = rows[0]
+    page["body"] = zlib.decompress(page["body"]) if page["body"] is not None else None
+    page["headers"] = json.loads(page["headers"] or "{}")
+    return page

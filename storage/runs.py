@@ -1,0 +1,58 @@
+"""Runs: what each pipeline run did, per source and per failure."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlite_utils
+
+from storage.archive import write
+from storage.clock import now
+
+
+def start_run(db: sqlite_utils.Database, kind: str) -> int:
+    with write(db):
+        return int(db["runs"].insert({"kind": kind, "started_at": now(), "status": "running"}).last_pk)
+
+
+def finish_run(
+    db: sqlite_utils.Database, run_id: int, status: str, summary: str = "", stats: Any = None
+) -> None:
+    with write(db):
+        db["runs"].update(
+            run_id,
+            {"finished_at": now(), "status": status, "summary": summary,
+             "stats": json.dumps(stats or {}, ensure_ascii=False, default=str)},
+        )
+
+
+def record_source_run(db: sqlite_utils.Database, **row: Any) -> int:
+    """One source's result in one run: status ok|failed, items, pages, errors, reason."""
+    row.setdefault("finished_at", now())
+    row.setdefault("started_at", row["finished_at"])
+    with write(db):
+        return int(db["source_runs"].insert(row).last_pk)
+
+
+def record_failure(
+    db: sqlite_utils.Database, *, source: str | None, stage: str, kind: str, reason: str,
+    url: str | None = None, run_id: int | None = None,
+) -> int:
+    with write(db):
+        return int(
+            db["failures"].insert(
+                {"run_id": run_id, "source": source, "url": url, "stage": stage,
+                 "kind": kind, "reason": reason[:2000], "at": now()}
+            ).last_pk
+        )
+
+
+def last_runs(db: sqlite_utils.Database, limit: int = 5) -> list[dict]:
+    return list(db.query("SELECT * FROM runs ORDER BY id DESC LIMIT ?", [limit]))
+
+
+def failures(db: sqlite_utils.Database, run_id: int | None = None) -> list[dict]:
+    if run_id is None:
+        return list(db.query("SELECT * FROM failures ORDER BY id"))
+    return list(db.query("SELECT * FROM failures WHERE run_id = ? ORDER BY id", [run_id]))
