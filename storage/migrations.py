@@ -180,11 +180,23 @@ def m004_people_runs_reports(db: sqlite_utils.Database) -> None:
     )
 
 
+def m005_review_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes for the review queue, candidate and incident pages and the undo lookup."""
+    db["candidates"].create_index(["status", "confidence", "event_date"])
+    db["candidates"].create_index(["category", "status"])
+    db["candidate_articles"].create_index(["article_id"])
+    db["incident_articles"].create_index(["article_id"])
+    db["developments"].create_index(["incident_id", "date"])
+    db["decisions"].create_index(["reviewer", "id"])
+    db["incidents"].create_index(["status"])
+
+
 MIGRATIONS: list[Migration] = [
     m001_sources_pages_articles,
     m002_analysis,
     m003_candidates_incidents,
     m004_people_runs_reports,
+    m005_review_indexes,
 ]
 
 
