@@ -18,8 +18,20 @@ KINDS = ("feed", "sitemap", "listing", "court")
 LANGS = ("ru", "kk", "en")
 REQUIRED = ("name", "kind", "start_urls")
 OPTIONAL = {
-    "outlet", "lang", "enabled", "verified", "note", "listing", "article", "changes",
-    "rhythm_hours", "local", "max_pages", "court", "allowed_domains", "download_delay",
+    "outlet",
+    "lang",
+    "enabled",
+    "verified",
+    "note",
+    "listing",
+    "article",
+    "changes",
+    "rhythm_hours",
+    "local",
+    "max_pages",
+    "court",
+    "allowed_domains",
+    "download_delay",
 }
 
 

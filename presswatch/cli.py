@@ -26,7 +26,9 @@ class Presswatch(click.Group):
         try:
             return super().invoke(ctx)
         except PresswatchError as exc:
-            raise click.ClickException(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from exc
+            raise click.ClickException(
+                str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            ) from exc
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             sys.exit(130)
@@ -34,8 +36,12 @@ class Presswatch(click.Group):
 
 @click.group(cls=Presswatch, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
-    "--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="PRESSWATCH_DB",
-    default=None, show_envvar=True,
+    "--db",
+    "db_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    envvar="PRESSWATCH_DB",
+    default=None,
+    show_envvar=True,
     help="Archive file (default: ./data/presswatch.db).",
 )
 @click.version_option(package_name="presswatch")

@@ -21,5 +21,7 @@ def open_db(ctx: click.Context, *, readonly: bool = False) -> sqlite_utils.Datab
     db = connect(db_path(ctx), readonly=readonly, create=False)
     todo = pending(db)
     if todo:
-        raise MigrationError(f"archive needs upgrading ({len(todo)} pending migrations): run `presswatch init`")
+        raise MigrationError(
+            f"archive needs upgrading ({len(todo)} pending migrations): run `presswatch init`"
+        )
     return db

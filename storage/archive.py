@@ -21,6 +21,11 @@ DEFAULT_DB = Path("data") / "presswatch.db"
 BUSY_TIMEOUT_MS = 15_000
 
 
+def busy_timeout_ms() -> int:
+    """How long a writer waits for the lock: ``$PRESSWATCH_BUSY_TIMEOUT_MS`` or 15 s."""
+    return int(os.environ.get("PRESSWATCH_BUSY_TIMEOUT_MS") or BUSY_TIMEOUT_MS)
+
+
 def default_db_path() -> Path:
     """The archive path: ``$PRESSWATCH_DB`` or ``./data/presswatch.db``."""
     return Path(os.environ.get("PRESSWATCH_DB") or DEFAULT_DB)
@@ -50,7 +55,9 @@ def archive_errors(path: Path | str = "") -> Iterator[None]:
         raise translate(exc, path) from exc
 
 
-def connect(path: Path | str, *, readonly: bool = False, create: bool = True) -> sqlite_utils.Database:
+def connect(
+    path: Path | str, *, readonly: bool = False, create: bool = True, timeout_ms: int | None = None
+) -> sqlite_utils.Database:
     """Open the archive with WAL and a busy timeout; the connection is in autocommit mode
     and every write goes through :func:`write` (``BEGIN IMMEDIATE``)."""
     path = Path(path)
@@ -61,18 +68,21 @@ def connect(path: Path | str, *, readonly: bool = False, create: bool = True) ->
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise ArchiveReadOnly(f"cannot create directory {path.parent}: {exc.strerror}") from exc
+                raise ArchiveReadOnly(
+                    f"cannot create directory {path.parent}: {exc.strerror}"
+                ) from exc
     uri = f"file:{path}?mode=ro" if readonly else str(path)
+    timeout_ms = busy_timeout_ms() if timeout_ms is None else timeout_ms
     with archive_errors(path):
         conn = sqlite3.connect(
             uri,
             uri=readonly,
-            timeout=BUSY_TIMEOUT_MS / 1000,
+            timeout=timeout_ms / 1000,
             isolation_level=None,
             check_same_thread=False,
         )
         db = sqlite_utils.Database(conn)
-        conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout={timeout_ms}")
         conn.execute("PRAGMA foreign_keys=ON")
         if not readonly:
             mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]

@@ -14,8 +14,19 @@ from storage.archive import write
 from storage.clock import now
 
 COLUMNS = (
-    "url", "source", "outlet", "title", "text", "lang", "published_at", "authors",
-    "content_hash", "fingerprint", "duplicate_of", "extractor", "page_id",
+    "url",
+    "source",
+    "outlet",
+    "title",
+    "text",
+    "lang",
+    "published_at",
+    "authors",
+    "content_hash",
+    "fingerprint",
+    "duplicate_of",
+    "extractor",
+    "page_id",
 )
 BATCH = 500
 
@@ -64,7 +75,9 @@ def _archive_version(db: sqlite_utils.Database, article_id: int, stamp: str) -> 
     )
 
 
-def _update(db: sqlite_utils.Database, article_id: int, version: int, row: dict, stamp: str) -> None:
+def _update(
+    db: sqlite_utils.Database, article_id: int, version: int, row: dict, stamp: str
+) -> None:
     _archive_version(db, article_id, stamp)
     sets = ", ".join(f"{c} = ?" for c in COLUMNS if c != "url")
     values = [row[c] for c in COLUMNS if c != "url"]
@@ -104,7 +117,9 @@ def save_batch(db: sqlite_utils.Database, records: list[dict[str, Any]]) -> Save
                 result.updated[row["url"]] = article_id
         _insert_many(db, fresh, stamp)
         if fresh:
-            result.new.update({u: i for u, (i, _, _) in _existing(db, [r["url"] for r in fresh]).items()})
+            result.new.update(
+                {u: i for u, (i, _, _) in _existing(db, [r["url"] for r in fresh]).items()}
+            )
     return result
 
 
@@ -157,7 +172,9 @@ def known_urls(db: sqlite_utils.Database, urls: Iterable[str]) -> set[str]:
     for i in range(0, len(batch), 500):
         chunk = batch[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        found.update(r[0] for r in db.execute(f"SELECT url FROM articles WHERE url IN ({marks})", chunk))
+        found.update(
+            r[0] for r in db.execute(f"SELECT url FROM articles WHERE url IN ({marks})", chunk)
+        )
     return found
 
 

@@ -23,7 +23,9 @@ def rows_of_table(db: sqlite_utils.Database, table: str) -> Iterator[dict[str, A
         yield from db[table].rows
 
 
-def rows_of_query(db: sqlite_utils.Database, sql: str, params: Any = None) -> Iterator[dict[str, Any]]:
+def rows_of_query(
+    db: sqlite_utils.Database, sql: str, params: Any = None
+) -> Iterator[dict[str, Any]]:
     """Rows of a query; the statement must be read-only (checked by SQLite, not by parsing)."""
     db.conn.set_authorizer(_read_only)
     try:
@@ -38,8 +40,12 @@ def rows_of_query(db: sqlite_utils.Database, sql: str, params: Any = None) -> It
 
 
 def _read_only(action: int, *args: Any) -> int:
-    allowed = {sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
-               sqlite3.SQLITE_RECURSIVE}
+    allowed = {
+        sqlite3.SQLITE_SELECT,
+        sqlite3.SQLITE_READ,
+        sqlite3.SQLITE_FUNCTION,
+        sqlite3.SQLITE_RECURSIVE,
+    }
     return sqlite3.SQLITE_OK if action in allowed else sqlite3.SQLITE_DENY
 
 

@@ -20,29 +20,66 @@ Migration = Callable[[sqlite_utils.Database], None]
 def m001_sources_pages_articles(db: sqlite_utils.Database) -> None:
     db["sources"].create(
         {
-            "name": str, "outlet": str, "kind": str, "lang": str, "start_urls": str,
-            "config": str, "enabled": int, "line": int, "loaded_at": str,
+            "name": str,
+            "outlet": str,
+            "kind": str,
+            "lang": str,
+            "start_urls": str,
+            "config": str,
+            "enabled": int,
+            "line": int,
+            "loaded_at": str,
         },
-        pk="name", not_null={"kind"}, defaults={"enabled": 1},
+        pk="name",
+        not_null={"kind"},
+        defaults={"enabled": 1},
     )
     db["pages"].create(
         {
-            "id": int, "url": str, "final_url": str, "status": int, "headers": str,
-            "body": bytes, "body_size": int, "encoding": str, "sha256": str,
-            "fetched_at": str, "source": str, "run_id": int, "error": str,
+            "id": int,
+            "url": str,
+            "final_url": str,
+            "status": int,
+            "headers": str,
+            "body": bytes,
+            "body_size": int,
+            "encoding": str,
+            "sha256": str,
+            "fetched_at": str,
+            "source": str,
+            "run_id": int,
+            "error": str,
         },
-        pk="id", not_null={"url", "fetched_at"},
+        pk="id",
+        not_null={"url", "fetched_at"},
     )
     db["pages"].create_index(["url", "sha256"], unique=True)
     db["articles"].create(
         {
-            "id": int, "url": str, "source": str, "outlet": str, "title": str, "text": str,
-            "lang": str, "published_at": str, "authors": str, "content_hash": str,
-            "fingerprint": int, "duplicate_of": int, "extractor": str, "page_id": int,
-            "version": int, "first_seen_at": str, "updated_at": str,
-            "tagged_at": str, "tag_error": str, "detected_at": str,
+            "id": int,
+            "url": str,
+            "source": str,
+            "outlet": str,
+            "title": str,
+            "text": str,
+            "lang": str,
+            "published_at": str,
+            "authors": str,
+            "content_hash": str,
+            "fingerprint": int,
+            "duplicate_of": int,
+            "extractor": str,
+            "page_id": int,
+            "version": int,
+            "first_seen_at": str,
+            "updated_at": str,
+            "tagged_at": str,
+            "tag_error": str,
+            "detected_at": str,
         },
-        pk="id", not_null={"url", "content_hash"}, defaults={"version": 1},
+        pk="id",
+        not_null={"url", "content_hash"},
+        defaults={"version": 1},
     )
     db["articles"].create_index(["url"], unique=True)
     db["articles"].create_index(["published_at"])
@@ -50,10 +87,18 @@ def m001_sources_pages_articles(db: sqlite_utils.Database) -> None:
     db["articles"].create_index(["tagged_at"])
     db["article_versions"].create(
         {
-            "id": int, "article_id": int, "version": int, "title": str, "text": str,
-            "content_hash": str, "page_id": int, "saved_at": str, "replaced_at": str,
+            "id": int,
+            "article_id": int,
+            "version": int,
+            "title": str,
+            "text": str,
+            "content_hash": str,
+            "page_id": int,
+            "saved_at": str,
+            "replaced_at": str,
         },
-        pk="id", foreign_keys=[("article_id", "articles", "id")],
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
     )
     db["article_versions"].create_index(["article_id", "version"], unique=True)
     db["articles"].enable_fts(
@@ -65,13 +110,15 @@ def m002_analysis(db: sqlite_utils.Database) -> None:
     span = {"article_id": int, "text": str, "start": int, "end": int}
     db["mentions"].create(
         {**span, "id": int, "kind": str, "norm": str, "role": str, "entity_id": int},
-        pk="id", foreign_keys=[("article_id", "articles", "id")],
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
     )
     db["mentions"].create_index(["article_id", "kind", "start", "end"], unique=True)
     db["mentions"].create_index(["norm"])
     db["legal_refs"].create(
         {**span, "id": int, "code": str, "article": str, "part": str, "paragraph": str},
-        pk="id", foreign_keys=[("article_id", "articles", "id")],
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
     )
     db["legal_refs"].create_index(
         ["article_id", "start", "end", "code", "article", "part"], unique=True
@@ -79,44 +126,86 @@ def m002_analysis(db: sqlite_utils.Database) -> None:
     db["legal_refs"].create_index(["code", "article"])
     db["amounts"].create(
         {**span, "id": int, "value": float, "unit": str, "kzt": float, "kind": str},
-        pk="id", foreign_keys=[("article_id", "articles", "id")],
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
     )
     db["amounts"].create_index(["article_id", "start", "end", "unit"], unique=True)
     db["entities"].create(
-        {"id": int, "kind": str, "name": str, "role": str, "aliases": str, "created_by": str,
-         "created_at": str},
+        {
+            "id": int,
+            "kind": str,
+            "name": str,
+            "role": str,
+            "aliases": str,
+            "created_by": str,
+            "created_at": str,
+        },
         pk="id",
     )
     db["entities"].create_index(["kind", "name"], unique=True)
     db["entity_aliases"].create(
-        {"alias": str, "entity_id": int}, pk="alias",
+        {"alias": str, "entity_id": int},
+        pk="alias",
         foreign_keys=[("entity_id", "entities", "id")],
     )
 
 
 def m003_candidates_incidents(db: sqlite_utils.Database) -> None:
     facets = {
-        "category": str, "confidence": float, "title": str, "summary": str, "victims": str,
-        "outlets": str, "perpetrator": str, "legal_refs": str, "amounts": str, "place": str,
-        "event_date": str, "case_status": str, "evidence": str, "cues": str,
+        "category": str,
+        "confidence": float,
+        "title": str,
+        "summary": str,
+        "victims": str,
+        "outlets": str,
+        "perpetrator": str,
+        "legal_refs": str,
+        "amounts": str,
+        "place": str,
+        "event_date": str,
+        "case_status": str,
+        "evidence": str,
+        "cues": str,
     }
     db["signals"].create(
         {"id": int, "article_id": int, **facets, "created_at": str},
-        pk="id", foreign_keys=[("article_id", "articles", "id")],
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
     )
     db["signals"].create_index(["article_id", "category"], unique=True)
     db["incidents"].create(
-        {"id": int, **facets, "status": str, "ongoing": int, "created_by": str,
-         "created_at": str, "updated_at": str, "version": int},
-        pk="id", defaults={"version": 1, "ongoing": 0, "status": "reported"},
+        {
+            "id": int,
+            **facets,
+            "status": str,
+            "ongoing": int,
+            "created_by": str,
+            "created_at": str,
+            "updated_at": str,
+            "version": int,
+        },
+        pk="id",
+        defaults={"version": 1, "ongoing": 0, "status": "reported"},
     )
     db["incidents"].create_index(["event_date"])
     db["incidents"].create_index(["category"])
     db["candidates"].create(
-        {"id": int, "key": str, **facets, "status": str, "incident_id": int,
-         "proposed_incident_id": int, "claimed_by": str, "claimed_at": str,
-         "created_at": str, "updated_at": str, "version": int},
-        pk="id", not_null={"key"}, defaults={"status": "pending", "version": 1},
+        {
+            "id": int,
+            "key": str,
+            **facets,
+            "status": str,
+            "incident_id": int,
+            "proposed_incident_id": int,
+            "claimed_by": str,
+            "claimed_at": str,
+            "created_at": str,
+            "updated_at": str,
+            "version": int,
+        },
+        pk="id",
+        not_null={"key"},
+        defaults={"status": "pending", "version": 1},
         foreign_keys=[("incident_id", "incidents", "id")],
     )
     db["candidates"].create_index(["key"], unique=True)
@@ -132,23 +221,51 @@ def m003_candidates_incidents(db: sqlite_utils.Database) -> None:
         foreign_keys=[("incident_id", "incidents", "id"), ("article_id", "articles", "id")],
     )
     db["developments"].create(
-        {"id": int, "incident_id": int, "status": str, "date": str, "note": str,
-         "article_id": int, "candidate_id": int, "created_by": str, "created_at": str},
-        pk="id", foreign_keys=[("incident_id", "incidents", "id")],
+        {
+            "id": int,
+            "incident_id": int,
+            "status": str,
+            "date": str,
+            "note": str,
+            "article_id": int,
+            "candidate_id": int,
+            "created_by": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("incident_id", "incidents", "id")],
     )
 
 
 def m004_people_runs_reports(db: sqlite_utils.Database) -> None:
     db["reviewers"].create(
-        {"id": int, "name": str, "role": str, "password_hash": str, "disabled": int,
-         "created_at": str},
-        pk="id", not_null={"name", "role"}, defaults={"disabled": 0},
+        {
+            "id": int,
+            "name": str,
+            "role": str,
+            "password_hash": str,
+            "disabled": int,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"name", "role"},
+        defaults={"disabled": 0},
     )
     db["reviewers"].create_index(["name"], unique=True)
     db["decisions"].create(
-        {"id": int, "at": str, "reviewer": str, "target_type": str, "target_id": int,
-         "action": str, "reason": str, "before": str, "after": str},
-        pk="id", not_null={"at", "action"},
+        {
+            "id": int,
+            "at": str,
+            "reviewer": str,
+            "target_type": str,
+            "target_id": int,
+            "action": str,
+            "reason": str,
+            "before": str,
+            "after": str,
+        },
+        pk="id",
+        not_null={"at", "action"},
     )
     db["decisions"].create_index(["target_type", "target_id"])
     for op in ("UPDATE", "DELETE"):
@@ -157,25 +274,49 @@ def m004_people_runs_reports(db: sqlite_utils.Database) -> None:
             "BEGIN SELECT RAISE(ABORT, 'decisions is an append-only log'); END"
         )
     db["runs"].create(
-        {"id": int, "kind": str, "started_at": str, "finished_at": str, "status": str,
-         "summary": str, "stats": str},
+        {
+            "id": int,
+            "kind": str,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "summary": str,
+            "stats": str,
+        },
         pk="id",
     )
     db["source_runs"].create(
-        {"id": int, "run_id": int, "source": str, "started_at": str, "finished_at": str,
-         "status": str, "items": int, "pages": int, "errors": int, "reason": str},
+        {
+            "id": int,
+            "run_id": int,
+            "source": str,
+            "started_at": str,
+            "finished_at": str,
+            "status": str,
+            "items": int,
+            "pages": int,
+            "errors": int,
+            "reason": str,
+        },
         pk="id",
     )
     db["source_runs"].create_index(["source", "started_at"])
     db["failures"].create(
-        {"id": int, "run_id": int, "source": str, "url": str, "stage": str, "kind": str,
-         "reason": str, "at": str},
+        {
+            "id": int,
+            "run_id": int,
+            "source": str,
+            "url": str,
+            "stage": str,
+            "kind": str,
+            "reason": str,
+            "at": str,
+        },
         pk="id",
     )
     db["failures"].create_index(["source", "at"])
     db["reports"].create(
-        {"id": int, "month": str, "lang": str, "published_at": str, "body": str,
-         "figures": str},
+        {"id": int, "month": str, "lang": str, "published_at": str, "body": str, "figures": str},
         pk="id",
     )
 
@@ -231,8 +372,6 @@ def migrate(db: sqlite_utils.Database, migrations: list[Migration] | None = None
             if migration.__name__ in applied(db):
                 continue
             migration(db)
-            db["_migrations"].insert(
-                {"name": migration.__name__, "applied_at": now()}
-            )
+            db["_migrations"].insert({"name": migration.__name__, "applied_at": now()})
         done.append(migration.__name__)
     return done

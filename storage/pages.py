@@ -29,10 +29,17 @@ def save_page(
     """Store a response once per (url, sha256); returns the page id (existing or new)."""
     digest = hashlib.sha256(body).hexdigest()
     row = {
-        "url": url, "final_url": final_url or url, "status": status,
+        "url": url,
+        "final_url": final_url or url,
+        "status": status,
         "headers": json.dumps(headers or {}, ensure_ascii=False),
-        "body": zlib.compress(body, 6), "body_size": len(body), "encoding": encoding,
-        "sha256": digest, "fetched_at": now(), "source": source, "run_id": run_id,
+        "body": zlib.compress(body, 6),
+        "body_size": len(body),
+        "encoding": encoding,
+        "sha256": digest,
+        "fetched_at": now(),
+        "source": source,
+        "run_id": run_id,
         "error": error,
     }
     with write(db):
@@ -41,7 +48,7 @@ def save_page(
         ).fetchone()
         if found:
             return int(found[0])
-        return int(db["pages"].insert(row).last_pk)
+        return int(db["pages"].insert(row).last_pk or 0)
 
 
 def page_body(db: sqlite_utils.Database, page_id: int) -> bytes | None:

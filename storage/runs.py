@@ -13,7 +13,9 @@ from storage.clock import now
 
 def start_run(db: sqlite_utils.Database, kind: str) -> int:
     with write(db):
-        return int(db["runs"].insert({"kind": kind, "started_at": now(), "status": "running"}).last_pk)
+        return int(
+            db["runs"].insert({"kind": kind, "started_at": now(), "status": "running"}).last_pk or 0
+        )
 
 
 def finish_run(
@@ -22,8 +24,12 @@ def finish_run(
     with write(db):
         db["runs"].update(
             run_id,
-            {"finished_at": now(), "status": status, "summary": summary,
-             "stats": json.dumps(stats or {}, ensure_ascii=False, default=str)},
+            {
+                "finished_at": now(),
+                "status": status,
+                "summary": summary,
+                "stats": json.dumps(stats or {}, ensure_ascii=False, default=str),
+            },
         )
 
 
@@ -32,19 +38,35 @@ def record_source_run(db: sqlite_utils.Database, **row: Any) -> int:
     row.setdefault("finished_at", now())
     row.setdefault("started_at", row["finished_at"])
     with write(db):
-        return int(db["source_runs"].insert(row).last_pk)
+        return int(db["source_runs"].insert(row).last_pk or 0)
 
 
 def record_failure(
-    db: sqlite_utils.Database, *, source: str | None, stage: str, kind: str, reason: str,
-    url: str | None = None, run_id: int | None = None,
+    db: sqlite_utils.Database,
+    *,
+    source: str | None,
+    stage: str,
+    kind: str,
+    reason: str,
+    url: str | None = None,
+    run_id: int | None = None,
 ) -> int:
     with write(db):
         return int(
-            db["failures"].insert(
-                {"run_id": run_id, "source": source, "url": url, "stage": stage,
-                 "kind": kind, "reason": reason[:2000], "at": now()}
-            ).last_pk
+            db["failures"]
+            .insert(
+                {
+                    "run_id": run_id,
+                    "source": source,
+                    "url": url,
+                    "stage": stage,
+                    "kind": kind,
+                    "reason": reason[:2000],
+                    "at": now(),
+                }
+            )
+            .last_pk
+            or 0
         )
 
 

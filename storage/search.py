@@ -9,6 +9,7 @@ cost is proportional to the page asked for, not to the number of matches.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import sqlite_utils
 
@@ -29,8 +30,10 @@ class Filters:
     def sql(self) -> tuple[str, list[str]]:
         clauses, params = [], []
         for column, op, value in (
-            ("outlet", "=", self.outlet), ("lang", "=", self.lang),
-            ("published_at", ">=", self.since), ("published_at", "<", self._until()),
+            ("outlet", "=", self.outlet),
+            ("lang", "=", self.lang),
+            ("published_at", ">=", self.since),
+            ("published_at", "<", self._until()),
         ):
             if value:
                 clauses.append(f"a.{column} {op} ?")
@@ -51,8 +54,13 @@ def fts_query(query: str, raw: bool = False) -> str:
 
 
 def search(
-    db: sqlite_utils.Database, query: str, *, filters: Filters | None = None,
-    rank: bool = False, limit: int = 20, raw: bool = False,
+    db: sqlite_utils.Database,
+    query: str,
+    *,
+    filters: Filters | None = None,
+    rank: bool = False,
+    limit: int = 20,
+    raw: bool = False,
 ) -> list[dict]:
     """Matching articles with a snippet: ``id, url, title, outlet, lang, published_at, snippet``."""
     filters = filters or Filters()
@@ -93,13 +101,14 @@ def _common_by_date(db: sqlite_utils.Database, q: str, f: Filters, limit: int) -
     found: list[dict] = []
     cursor: tuple[str, int] | None = None
     while len(found) < limit:
-        page_where, page_params = where, list(params)
+        page_where, page_params = where, list[Any](params)
         if cursor:
             page_where += " AND (a.published_at < ? OR (a.published_at = ? AND a.id < ?))"
             page_params += [cursor[0], cursor[0], cursor[1]]
         ids = db.execute(
             f"SELECT a.id, a.published_at FROM articles a WHERE a.published_at IS NOT NULL{page_where} "
-            "ORDER BY a.published_at DESC, a.id DESC LIMIT ?", [*page_params, WINDOW],
+            "ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
+            [*page_params, WINDOW],
         ).fetchall()
         if not ids:
             break

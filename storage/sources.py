@@ -20,13 +20,19 @@ def upsert_sources(db: sqlite_utils.Database, sources: Iterable[dict[str, Any]])
     stamp = now()
     rows = []
     for s in sources:
-        rows.append({
-            "name": s["name"], "outlet": s.get("outlet"), "kind": s["kind"],
-            "lang": s.get("lang"), "start_urls": json.dumps(s.get("start_urls", [])),
-            "config": json.dumps(s, ensure_ascii=False, default=str),
-            "enabled": int(bool(s.get("enabled", True))), "line": s.get("line"),
-            "loaded_at": stamp,
-        })
+        rows.append(
+            {
+                "name": s["name"],
+                "outlet": s.get("outlet"),
+                "kind": s["kind"],
+                "lang": s.get("lang"),
+                "start_urls": json.dumps(s.get("start_urls", [])),
+                "config": json.dumps(s, ensure_ascii=False, default=str),
+                "enabled": int(bool(s.get("enabled", True))),
+                "line": s.get("line"),
+                "loaded_at": stamp,
+            }
+        )
     with write(db):
         db["sources"].upsert_all(rows, pk="name")
     return len(rows)
@@ -54,9 +60,13 @@ def health(db: sqlite_utils.Database, at: dt.datetime | None = None) -> list[dic
     at = at or dt.datetime.now(dt.UTC)
     out = []
     for src in list_sources(db):
-        runs = list(db.query(
-            "SELECT status, items, finished_at, reason FROM source_runs WHERE source = ? "
-            "ORDER BY id DESC LIMIT 50", [src["name"]]))
+        runs = list(
+            db.query(
+                "SELECT status, items, finished_at, reason FROM source_runs WHERE source = ? "
+                "ORDER BY id DESC LIMIT 50",
+                [src["name"]],
+            )
+        )
         fails = 0
         for r in runs:
             if r["status"] == "ok":
@@ -68,14 +78,20 @@ def health(db: sqlite_utils.Database, at: dt.datetime | None = None) -> list[dic
         rhythm = float(config.get("rhythm_hours") or DEFAULT_RHYTHM_HOURS)
         last_item = with_items[0]["finished_at"] if with_items else None
         silence = _hours_since(last_item, at)
-        out.append({
-            "name": src["name"], "kind": src["kind"], "enabled": bool(src["enabled"]),
-            "last_success": ok[0]["finished_at"] if ok else None,
-            "consecutive_failures": fails,
-            "last_error": runs[0]["reason"] if runs and runs[0]["status"] != "ok" else None,
-            "items_per_run": round(sum(r["items"] or 0 for r in ok) / len(ok), 1) if ok else 0.0,
-            "runs": len(runs),
-            "silent": bool(runs) and (silence is None or silence > 3 * rhythm),
-            "hours_since_new_item": None if silence is None else round(silence, 1),
-        })
+        out.append(
+            {
+                "name": src["name"],
+                "kind": src["kind"],
+                "enabled": bool(src["enabled"]),
+                "last_success": ok[0]["finished_at"] if ok else None,
+                "consecutive_failures": fails,
+                "last_error": runs[0]["reason"] if runs and runs[0]["status"] != "ok" else None,
+                "items_per_run": round(sum(r["items"] or 0 for r in ok) / len(ok), 1)
+                if ok
+                else 0.0,
+                "runs": len(runs),
+                "silent": bool(runs) and (silence is None or silence > 3 * rhythm),
+                "hours_since_new_item": None if silence is None else round(silence, 1),
+            }
+        )
     return out

@@ -13,7 +13,9 @@ HIDDEN_SUFFIXES = ("_fts", "_fts_data", "_fts_idx", "_fts_docsize", "_fts_config
 
 
 def counts(db: sqlite_utils.Database) -> dict[str, int]:
-    names = [t for t in db.table_names() if not t.endswith(HIDDEN_SUFFIXES) and not t.startswith("_")]
+    names = [
+        t for t in db.table_names() if not t.endswith(HIDDEN_SUFFIXES) and not t.startswith("_")
+    ]
     return {t: int(db.execute(f"SELECT count(*) FROM [{t}]").fetchone()[0]) for t in names}
 
 
@@ -25,5 +27,9 @@ def size_bytes(path: Path | str) -> int:
 
 
 def status(db: sqlite_utils.Database, path: Path | str) -> dict:
-    return {"path": str(path), "size_bytes": size_bytes(path), "tables": counts(db),
-            "last_runs": last_runs(db, 5)}
+    return {
+        "path": str(path),
+        "size_bytes": size_bytes(path),
+        "tables": counts(db),
+        "last_runs": last_runs(db, 5),
+    }

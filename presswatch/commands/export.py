@@ -15,10 +15,16 @@ from storage.export import FORMATS, rows_of_query, rows_of_table, write_rows
 @click.argument("table", required=False)
 @click.option("--query", "sql", help="A read-only SQL query to export instead of a table.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file instead of standard output.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
 @click.pass_context
-def export(ctx: click.Context, table: str | None, sql: str | None, fmt: str, output: Path | None) -> None:
+def export(
+    ctx: click.Context, table: str | None, sql: str | None, fmt: str, output: Path | None
+) -> None:
     """Export TABLE, or the rows of --query SQL, as csv, json or jsonl."""
     if bool(table) == bool(sql):
         raise click.UsageError("give a TABLE or --query SQL (one of them)")

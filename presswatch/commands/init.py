@@ -16,8 +16,13 @@ DEFAULT_SOURCES = Path("sources.yaml")
 
 
 @click.command()
-@click.option("--sources", "sources_file", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="Source registry to load (default: ./sources.yaml if present).")
+@click.option(
+    "--sources",
+    "sources_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Source registry to load (default: ./sources.yaml if present).",
+)
 @click.pass_context
 def init(ctx: click.Context, sources_file: Path | None) -> None:
     """Create or upgrade the archive, then load sources.yaml.
@@ -38,7 +43,10 @@ def init(ctx: click.Context, sources_file: Path | None) -> None:
     for problem in problems:
         click.echo(f"warning: {problem}", err=True)
     n = upsert_sources(db, good)
-    click.echo(f"loaded {n} sources from {sources_file}" + (f" ({len(problems)} skipped)" if problems else ""))
+    click.echo(
+        f"loaded {n} sources from {sources_file}"
+        + (f" ({len(problems)} skipped)" if problems else "")
+    )
 
 
 def register(cli: click.Group) -> None:

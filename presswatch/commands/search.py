@@ -22,17 +22,34 @@ from storage.search import search as run_search
 @click.option("--raw", is_flag=True, help="Pass QUERY as FTS5 syntax (AND, OR, NEAR, prefix*).")
 @click.option("--json", "as_json", is_flag=True, help="Print results as JSON lines.")
 @click.pass_context
-def search(ctx: click.Context, query: str, outlet: str | None, lang: str | None,
-           since: str | None, until: str | None, rank: bool, limit: int, raw: bool,
-           as_json: bool) -> None:
+def search(
+    ctx: click.Context,
+    query: str,
+    outlet: str | None,
+    lang: str | None,
+    since: str | None,
+    until: str | None,
+    rank: bool,
+    limit: int,
+    raw: bool,
+    as_json: bool,
+) -> None:
     """Search article titles and texts; newest first, with snippets ([matches] in brackets)."""
-    rows = run_search(open_db(ctx, readonly=True), query, filters=Filters(outlet, lang, since, until),
-                      rank=rank, limit=limit, raw=raw)
+    rows = run_search(
+        open_db(ctx, readonly=True),
+        query,
+        filters=Filters(outlet, lang, since, until),
+        rank=rank,
+        limit=limit,
+        raw=raw,
+    )
     for row in rows:
         if as_json:
             click.echo(json.dumps(row, ensure_ascii=False))
             continue
-        click.echo(f"{(row['published_at'] or '')[:10]}  {row['outlet'] or '-'}  {row['title'] or row['url']}")
+        click.echo(
+            f"{(row['published_at'] or '')[:10]}  {row['outlet'] or '-'}  {row['title'] or row['url']}"
+        )
         click.echo(f"    {row['snippet']}")
         click.echo(f"    {row['url']}")
     if not rows and not as_json:

@@ -33,8 +33,10 @@ def status(ctx: click.Context, as_json: bool) -> None:
         click.echo(f"  {table:<20} {n:>10,}")
     click.echo("last runs:" if info["last_runs"] else "last runs: none yet")
     for run in info["last_runs"]:
-        click.echo(f"  #{run['id']} {run['kind']:<8} {run['started_at']} {run['status']}"
-                   + (f" — {run['summary'].splitlines()[0]}" if run.get("summary") else ""))
+        click.echo(
+            f"  #{run['id']} {run['kind']:<8} {run['started_at']} {run['status']}"
+            + (f" — {run['summary'].splitlines()[0]}" if run.get("summary") else "")
+        )
 
 
 def register(cli: click.Group) -> None:
