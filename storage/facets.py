@@ -1,0 +1,46 @@
+"""The facet columns shared by signals, candidates and incidents, encoded as in docs/DATA.md."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+JSON_FIELDS = ("victims", "outlets", "legal_refs", "amounts", "evidence", "cues")
+EDITABLE = (
+    "category",
+    "title",
+    "summary",
+    "victims",
+    "outlets",
+    "perpetrator",
+    "legal_refs",
+    "amounts",
+    "place",
+    "event_date",
+    "case_status",
+)
+CASE_STATUSES = ("reported", "investigation", "court", "decision", "appeal", "closed")
+DEVELOPMENT_STATUSES = CASE_STATUSES[1:]
+
+
+def decode(row: dict[str, Any] | None) -> dict[str, Any] | None:
+    """A row with its JSON facet columns parsed (missing ones become empty lists)."""
+    if row is None:
+        return None
+    out = dict(row)
+    for name in JSON_FIELDS:
+        if name in out:
+            out[name] = json.loads(out[name]) if out[name] else []
+    return out
+
+
+def encode(values: dict[str, Any]) -> dict[str, Any]:
+    """Facet values ready for the database: lists and dicts as UTF-8 JSON text."""
+    return {
+        k: (json.dumps(v, ensure_ascii=False) if k in JSON_FIELDS and v is not None else v)
+        for k, v in values.items()
+    }
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)

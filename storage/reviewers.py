@@ -1,0 +1,81 @@
+"""Reviewers: accounts of the review app, with argon2 password hashes and roles."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from storage.archive import write
+from storage.clock import now
+from storage.errors import ReviewError
+
+ROLES = ("reviewer", "editor", "admin")
+RANK = {role: i for i, role in enumerate(ROLES)}
+_hasher = PasswordHasher()
+
+
+def add_reviewer(
+    db: sqlite_utils.Database, name: str, password: str, role: str = "reviewer"
+) -> int:
+    """Create an account, or reset the password and role of an existing one (keyed by name)."""
+    if role not in ROLES:
+        raise ReviewError(f"unknown role {role!r}; roles: {', '.join(ROLES)}")
+    if not name.strip() or len(password) < 8:
+        raise ReviewError("a reviewer needs a name and a password of at least 8 characters")
+    row = {
+        "name": name.strip(),
+        "role": role,
+        "password_hash": _hasher.hash(password),
+        "disabled": 0,
+        "created_at": now(),
+    }
+    with write(db):
+        found = db.execute("SELECT id FROM reviewers WHERE name = ?", [row["name"]]).fetchone()
+        if found:
+            db.execute(
+                "UPDATE reviewers SET role = ?, password_hash = ?, disabled = 0 WHERE id = ?",
+                [role, row["password_hash"], found[0]],
+            )
+            return int(found[0])
+        return int(db["reviewers"].insert(row).last_pk)
+
+
+def list_reviewers(db: sqlite_utils.Database) -> list[dict]:
+    return list(
+        db.query("SELECT id, name, role, disabled, created_at FROM reviewers ORDER BY name")
+    )
+
+
+def get_reviewer(db: sqlite_utils.Database, name: str) -> dict | None:
+    rows = list(
+        db.query(
+            "SELECT id, name, role, disabled, created_at FROM reviewers WHERE name = ?", [name]
+        )
+    )
+    return rows[0] if rows else None
+
+
+def set_disabled(db: sqlite_utils.Database, name: str, disabled: bool = True) -> bool:
+    """Disable (or re-enable) an account; ``False`` when there is no such reviewer."""
+    with write(db):
+        cur = db.execute("UPDATE reviewers SET disabled = ? WHERE name = ?", [int(disabled), name])
+        return cur.rowcount > 0
+
+
+def verify(db: sqlite_utils.Database, name: str, password: str) -> dict | None:
+    """The reviewer if the name and password match an enabled account, else ``None``."""
+    rows = list(db.query("SELECT * FROM reviewers WHERE name = ?", [name]))
+    if not rows or rows[0]["disabled"]:
+        _hasher.hash(password)  # same cost whether or not the name exists
+        return None
+    try:
+        _hasher.verify(rows[0]["password_hash"], password)
+    except (VerificationError, InvalidHashError):
+        return None
+    return {k: rows[0][k] for k in ("id", "name", "role")}
+
+
+def allowed(role: str, needed: str) -> bool:
+    """Whether ``role`` is at least ``needed`` (reviewer < editor < admin)."""
+    return RANK.get(role, -1) >= RANK[needed]
