@@ -332,12 +332,21 @@ def m005_review_indexes(db: sqlite_utils.Database) -> None:
     db["incidents"].create_index(["status"])
 
 
+def m006_crawlers_feed_validators(db: sqlite_utils.Database) -> None:
+    """HTTP validators (ETag, Last-Modified) per feed URL, so an unchanged feed costs one 304."""
+    db["feed_validators"].create(
+        {"url": str, "source": str, "etag": str, "last_modified": str, "checked_at": str},
+        pk="url",
+    )
+
+
 MIGRATIONS: list[Migration] = [
     m001_sources_pages_articles,
     m002_analysis,
     m003_candidates_incidents,
     m004_people_runs_reports,
     m005_review_indexes,
+    m006_crawlers_feed_validators,
 ]
 
 
