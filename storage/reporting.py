@@ -150,3 +150,16 @@ def decode(value: str | None) -> Any:
         return json.loads(value) if value else []
     except ValueError:
         return []
+
+
+def incident_titles(db: sqlite_utils.Database, ids: Sequence[int]) -> dict[int, dict]:
+    """``id -> {title, category, reported_on}`` for these incidents (the report's appendix)."""
+    out: dict[int, dict] = {}
+    unique = sorted(set(ids))
+    for start in range(0, len(unique), 500):
+        chunk = unique[start : start + 500]
+        marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+        sql = f"SELECT id, title, category, reported_on FROM counted WHERE id IN ({marks})"
+        for row in _query(db, sql, {f"i{n}": v for n, v in enumerate(chunk)}):
+            out[row["id"]] = row
+    return out
