@@ -8,6 +8,7 @@ JSON export is ``{"partial": false, "note": null, "items": [...]}``. JSON facet 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -39,17 +40,18 @@ def _decoded(row: dict[str, Any]) -> dict[str, Any]:
     out = dict(row)
     for column in JSON_COLUMNS:
         if isinstance(out.get(column), str):
-            try:
+            with contextlib.suppress(ValueError):
                 out[column] = json.loads(out[column])
-            except ValueError:
-                pass
     return out
 
 
 def write(export: Export, fmt: str, out: IO[str]) -> None:
     if fmt == "json":
-        doc = {"partial": export.note is not None, "note": export.note,
-               "items": [_decoded(r) for r in export.rows]}
+        doc = {
+            "partial": export.note is not None,
+            "note": export.note,
+            "items": [_decoded(r) for r in export.rows],
+        }
         json.dump(doc, out, ensure_ascii=False, indent=1)
         out.write("\n")
         return
@@ -69,8 +71,10 @@ def read(text: str, fmt: str) -> tuple[list[dict[str, Any]], str | None]:
     note = None
     if text.startswith(PARTIAL):
         first, _, text = text.partition("\n")
-        note = first[len(PARTIAL):]
-    rows = [_decoded({k: _cell(k, v) for k, v in r.items()}) for r in csv.DictReader(io.StringIO(text))]
+        note = first[len(PARTIAL) :]
+    rows = [
+        _decoded({k: _cell(k, v) for k, v in r.items()}) for r in csv.DictReader(io.StringIO(text))
+    ]
     return rows, note
 
 

@@ -1,0 +1,72 @@
+"""``presswatch archive serve``: browse the archive with Datasette, read-only."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import click
+
+from presswatch.context import db_path, open_db
+from reports.datasette_meta import write_metadata
+
+
+def datasette_command(db: Path, metadata: Path, host: str, port: int) -> list[str]:
+    """The Datasette server command line. The archive is served as a mutable database, which
+    Datasette reads through ``file:…?mode=ro`` connections: nothing is written, and accepted
+    incidents appear without a restart."""
+    return [
+        sys.executable,
+        "-m",
+        "datasette",
+        "serve",
+        str(db),
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--metadata",
+        str(metadata),
+        "--setting",
+        "sql_time_limit_ms",
+        "5000",
+        "--setting",
+        "max_returned_rows",
+        "5000",
+    ]
+
+
+@click.group()
+def archive() -> None:
+    """Browse and query the archive."""
+
+
+@archive.command()
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535))
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to bind (loopback by default; SQL can read every table).",
+)
+@click.pass_context
+def serve(ctx: click.Context, port: int, host: str) -> None:
+    """Run Datasette over the archive: table and column descriptions, full-text search on
+    articles, canned queries. Stops with Ctrl-C."""
+    open_db(ctx, readonly=True)  # exists and is migrated
+    path = db_path(ctx)
+    with tempfile.TemporaryDirectory(prefix="presswatch-datasette-") as tmp:
+        meta = write_metadata(Path(tmp) / "metadata.json", path.stem)
+        click.echo(f"serving {path} read-only at http://{host}:{port}/", err=True)
+        try:
+            code = subprocess.call(datasette_command(path, meta, host, port))
+        except KeyboardInterrupt:
+            code = 0
+    if code:
+        raise click.ClickException(f"datasette exited with status {code}")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(archive)
