@@ -1,0 +1,80 @@
+"""Reading the candidate and incident edit forms into facet values (DATA.md formats)."""
+
+from __future__ import annotations
+
+import re
+
+from werkzeug.datastructures import MultiDict
+
+from storage.errors import ReviewError
+
+CODES = ("CC", "CAO", "CPC", "CIVIL", "CONST", "OTHER")
+UNITS = ("KZT", "MCI")
+
+
+def _lines(value: str | None) -> list[str]:
+    return [line.strip() for line in (value or "").splitlines() if line.strip()]
+
+
+def victims(value: str | None) -> list[dict]:
+    """One per line: ``name | role`` for people, ``name | outlet`` for outlets."""
+    out = []
+    for line in _lines(value):
+        name, _, role = (part.strip() for part in line.partition("|"))
+        kind = "outlet" if role == "outlet" else "person"
+        out.append({"name": name, "kind": kind, "role": None if kind == "outlet" else (role or None)})
+    return out
+
+
+def legal_refs(value: str | None) -> list[dict]:
+    """One per line: ``CODE ARTICLE [PART]``, e.g. ``CAO 456-2 3``."""
+    out = []
+    for line in _lines(value):
+        parts = line.split()
+        if len(parts) < 2 or parts[0].upper() not in CODES:
+            raise ReviewError(f"legal reference {line!r}: write CODE ARTICLE [PART], CODE one of {', '.join(CODES)}")
+        out.append({"code": parts[0].upper(), "article": parts[1],
+                    "part": parts[2] if len(parts) > 2 else None})
+    return out
+
+
+def amounts(value: str | None) -> list[dict]:
+    """One per line: ``VALUE UNIT [KIND]``, e.g. ``30 MCI fine`` or ``5000000 KZT claimed``."""
+    out = []
+    for line in _lines(value):
+        m = re.fullmatch(r"([\d\s.,]+)\s+(KZT|MCI)(?:\s+(\w+))?", line, flags=re.I)
+        if not m:
+            raise ReviewError(f"amount {line!r}: write VALUE UNIT [KIND], e.g. 30 MCI fine")
+        number = float(re.sub(r"\s", "", m.group(1)).replace(",", "."))
+        out.append({"value": number, "unit": m.group(2).upper(), "kind": m.group(3) or "other",
+                     "kzt": number if m.group(2).upper() == "KZT" else None})
+    return out
+
+
+def facets(form: MultiDict) -> dict:
+    """The edited facets present in the form (absent fields are left as they were)."""
+    out: dict = {}
+    for name in ("category", "title", "summary", "perpetrator", "place", "event_date", "case_status"):
+        if name in form:
+            out[name] = form.get(name, "").strip() or None
+    parsers = {"victims": victims, "legal_refs": legal_refs, "amounts": amounts,
+               "outlets": _lines}
+    for name, parse in parsers.items():
+        if name in form:
+            out[name] = parse(form.get(name))
+    return out
+
+
+def text_of(name: str, value) -> str:
+    """A facet value as its form text (the inverse of the parsers above)."""
+    value = value or []
+    if name == "victims":
+        return "\n".join(f"{v['name']} | {'outlet' if v.get('kind') == 'outlet' else v.get('role') or ''}".rstrip(" |")
+                         for v in value)
+    if name == "legal_refs":
+        return "\n".join(" ".join(x for x in (r["code"], r["article"], r.get("part")) if x) for r in value)
+    if name == "amounts":
+        return "\n".join(f"{a['value']:g} {a['unit']} {a.get('kind') or ''}".strip() for a in value)
+    if name == "outlets":
+        return "\n".join(value)
+    return "" if value == [] else str(value)

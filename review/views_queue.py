@@ -1,0 +1,51 @@
+"""The queue: candidates by confidence and date, filters, counts per status; "next"."""
+
+from __future__ import annotations
+
+from flask import Blueprint, g, redirect, render_template, request, session, url_for
+
+from review.db import get_db
+from storage import candidates
+from storage.candidates import QueueFilter
+
+bp = Blueprint("queue", __name__)
+FILTER_KEYS = ("status", "category", "outlet", "lang", "since", "until")
+PAGE = 50
+
+
+def filters_from(args) -> QueueFilter:
+    values = {k: (args.get(k) or None) for k in FILTER_KEYS}
+    values["status"] = args.get("status", "pending") or None
+    return QueueFilter(**values)
+
+
+@bp.route("/")
+def index():
+    filters = filters_from(request.args)
+    session["queue"] = {k: v for k, v in request.args.items() if k in FILTER_KEYS}
+    page = max(int(request.args.get("page", "1") or 1), 1)
+    db = get_db()
+    rows = candidates.queue(db, filters, limit=PAGE, offset=(page - 1) * PAGE)
+    return render_template("queue.html", rows=rows, counts=candidates.counts(db, filters),
+                           filters=filters, args=request.args, page=page, more=len(rows) == PAGE,
+                           outlets=outlet_menu(db))
+
+
+def outlet_menu(db) -> list[str]:
+    from flask import current_app
+    cache = current_app.extensions.setdefault("presswatch_outlets", {})
+    if "names" not in cache:
+        cache["names"] = candidates.outlets(db)
+    return cache["names"]
+
+
+@bp.route("/next")
+def next_candidate():
+    """The next pending candidate in queue order that nobody else holds (``after`` = skip it)."""
+    after = request.args.get("after", type=int)
+    filters = filters_from(session.get("queue") or {})
+    found = candidates.next_pending(get_db(), g.user["name"], filters,
+                                    skip_ids=(after,) if after else ())
+    if found is None:
+        return redirect(url_for("queue.index", **(session.get("queue") or {})))
+    return redirect(url_for("candidate.show", candidate_id=found))
