@@ -226,7 +226,7 @@ class Bulk:
             return conditional(
                 req, xml(feeds.rss2("Bulk News", b + "/bulk-news/", items, "en")), last
             )
-        if p == "/bulk-news/list":
+        if p in ("/bulk-news/list", "/bulk-news/"):
             page = int(req.query["page"]) if req.query.get("page", "").isdigit() else 1
             return html(self.listing(page))
         return not_found()

@@ -122,7 +122,7 @@ def variant_path(a: Article) -> str | None:
     if a.outlet == "vestnik-stepi":
         return f"/vestnik-stepi/m/news/{a.id}.html"
     if a.outlet == "almaty-pulse":
-        return "/almaty-pulse/amp" + article_path(a)[len("/almaty-pulse") :]
+        return article_path(a) + "amp/"
     return None
 
 
