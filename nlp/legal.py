@@ -1,0 +1,221 @@
+"""Legal references: "ч. 3 ст. 456-2 КоАП РК", "Part 3 of Article 456-2 of the Code of
+Administrative Offences" and "ӘҚБтК 456-2-бабының 3-бөлігі" all become
+``{code: CAO, article: 456-2, part: 3, paragraph: None}``.
+
+An *anchor* is an article keyword with its number list (and parts / paragraphs around it);
+its code is the code named right after it (Russian, English) or right before it (Kazakh), else
+the nearest code named earlier in the text, else the catalogue when the number is unique there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DATA = Path(__file__).parent / "data"
+NUM = r"\d{1,4}(?:\s?[-–‑]\s?\d{1,2})?"
+LIST = rf"{NUM}(?:\s*(?:,|;|\bи\b|\bили\b|\band\b|\bor\b|\bжәне\b|\bмен\b)\s*{NUM})*"
+PARTS = r"\d{1,2}(?:\s*(?:,|\bи\b|\band\b|\bжәне\b)\s*\d{1,2})*"
+RU = re.compile(
+    rf"(?:(?:п\.|пп\.|пункт\w*|подпункт\w*)\s*(?P<para>\d{{1,2}})\s*)?"
+    rf"(?:(?:ч\.|част\w*)\s*(?P<parts>{PARTS})\s*)?"
+    rf"(?:ст\.\s*ст\.|ст\.|стать(?:я|и|е|ю|ей|ёй|ям|ями|ях)\b|статей\b)\s*(?P<nums>{LIST})"
+    rf"(?:\s*(?:,\s*)?(?:ч\.|част\w*)\s*(?P<parts2>{PARTS}))?",
+    re.IGNORECASE,
+)
+EN = re.compile(
+    rf"(?:(?:sub)?(?:paragraph|para\.)\s*(?P<para>\d{{1,2}})\s*(?:of\s+)?)?"
+    rf"(?:(?:parts?|pt\.)\s*(?P<parts>{PARTS})\s*(?:of\s+)?)?"
+    rf"(?:articles?|arts?\.)\s*(?P<nums>{LIST})"
+    rf"(?:\s*\((?P<parts2>\d{{1,2}})\)|,?\s*(?:parts?)\s*(?P<parts3>{PARTS}))?",
+    re.IGNORECASE,
+)
+KK = re.compile(
+    rf"(?P<nums>{LIST})\s*-?\s*(?:бап|баб|бапт)\w*"
+    rf"(?:\s*(?P<parts>{PARTS})\s*-?\s*бөлі\w*)?(?:\s*(?P<para>\d{{1,2}})\s*-?\s*тармақ\w*)?",
+    re.IGNORECASE,
+)
+KK_PART_FIRST = re.compile(rf"(?P<parts>{PARTS})\s*-?\s*бөлі\w*\s*$", re.IGNORECASE)
+SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"])")
+WINDOW = 90
+
+
+@dataclass(frozen=True)
+class LegalRef:
+    code: str
+    article: str
+    part: str | None
+    paragraph: str | None
+    start: int
+    end: int
+    text: str
+
+    def key(self) -> tuple[str, str, str | None]:
+        return (self.code, self.article, self.part)
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "article": self.article, "part": self.part}
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> list[dict]:
+    return yaml.safe_load((DATA / "legal_catalogue.yaml").read_text(encoding="utf-8"))["articles"]
+
+
+@lru_cache(maxsize=1)
+def code_pattern() -> re.Pattern:
+    codes = yaml.safe_load((DATA / "legal_codes.yaml").read_text(encoding="utf-8"))["codes"]
+    alts = [f"(?P<{code}>{'|'.join(pats)})" for code, pats in codes.items()]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?:-\w+)?(?!\w)")
+
+
+@lru_cache(maxsize=1)
+def descriptions() -> list[tuple[re.Pattern, dict]]:
+    out = []
+    for entry in catalogue():
+        for pattern in entry.get("describe") or []:
+            out.append((re.compile(pattern, re.IGNORECASE), entry))
+    return out
+
+
+def _numbers(raw: str | None) -> list[str]:
+    if not raw:
+        return []
+    return [re.sub(r"\s*[-–‑]\s*", "-", n) for n in re.findall(NUM, raw)]
+
+
+def _codes(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    for m in code_pattern().finditer(text):
+        if m.group(0) in ("АК", "CC", "Law") and not _is_code_context(text, m):
+            continue
+        found.append((m.start(), m.end(), m.lastgroup))
+    return found
+
+
+def _is_code_context(text: str, m: re.Match) -> bool:
+    near = text[max(0, m.start() - 40): m.end() + 40]
+    return bool(re.search(r"бап|баб|articl|art\.|\d", near, re.IGNORECASE))
+
+
+def _code_after(text: str, end: int, codes, next_anchor: int) -> str | None:
+    limit = min(end + WINDOW, next_anchor)
+    stop = SENTENCE_END.search(text, end, limit)
+    limit = stop.start() + 1 if stop else limit
+    return next((c for s, _, c in codes if end <= s < limit), None)
+
+
+def _code_before(text: str, start: int, codes, prev_anchor: int) -> str | None:
+    near = [(s, e, c) for s, e, c in codes if max(prev_anchor, start - 60) <= s and e <= start]
+    if not near:
+        return None
+    s, e, c = near[-1]
+    return c if not SENTENCE_END.search(text, e, start) else None
+
+
+def _code_earlier(start: int, codes) -> str | None:
+    earlier = [c for s, _, c in codes if s < start and c != "OTHER"]
+    return earlier[-1] if earlier else None
+
+
+def _code_from_catalogue(article: str) -> str | None:
+    hits = {e["code"] for e in catalogue() if e["article"] == article}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _anchors(text: str) -> list[tuple[re.Match, str]]:
+    found = [(m, "ru") for m in RU.finditer(text)]
+    found += [(m, "en") for m in EN.finditer(text)]
+    found += [(m, "kk") for m in KK.finditer(text)]
+    found.sort(key=lambda x: (x[0].start(), -x[0].end()))
+    kept, last_end = [], -1
+    for m, kind in found:
+        if m.start() >= last_end:
+            kept.append((m, kind))
+            last_end = m.end()
+    return kept
+
+
+def _parts(m: re.Match, kind: str, text: str) -> list[str | None]:
+    raw = [m.groupdict().get(g) for g in ("parts", "parts2", "parts3")]
+    parts = [p for r in raw for p in re.findall(r"\d+", r or "")]
+    if kind == "kk" and not parts:
+        before = KK_PART_FIRST.search(text[max(0, m.start() - 20): m.start()])
+        parts = re.findall(r"\d+", before.group("parts")) if before else []
+    return parts or [None]
+
+
+def _resolve_code(text, m, kind, codes, prev_end, next_start, article) -> str | None:
+    if kind == "kk":
+        code = _code_before(text, m.start(), codes, prev_end) or _code_after(text, m.end(), codes, next_start)
+    else:
+        code = _code_after(text, m.end(), codes, next_start) or _code_before(text, m.start(), codes, prev_end)
+    return code or _code_earlier(m.start(), codes) or _code_from_catalogue(article)
+
+
+def find_legal_refs(text: str) -> list[LegalRef]:
+    """Every legal reference in ``text``, normalised, in order of appearance."""
+    codes = _codes(text)
+    anchors = _anchors(text)
+    refs: list[LegalRef] = []
+    for i, (m, kind) in enumerate(anchors):
+        prev_end = anchors[i - 1][0].end() if i else 0
+        next_start = anchors[i + 1][0].start() if i + 1 < len(anchors) else len(text)
+        articles = _numbers(m.group("nums"))
+        parts = _parts(m, kind, text)
+        for j, article in enumerate(articles):
+            code = _resolve_code(text, m, kind, codes, prev_end, next_start, article)
+            if code is None:
+                continue
+            for part in parts if j == 0 else [None]:
+                refs.append(LegalRef(code, article, part, m.group("para"), m.start(), m.end(), m.group(0)))
+    refs += _described(text, refs)
+    return refs
+
+
+def _described(text: str, explicit: list[LegalRef]) -> list[LegalRef]:
+    """"the article on dissemination of knowingly false information" → the one catalogue entry."""
+    out = []
+    for pattern, entry in descriptions():
+        for m in pattern.finditer(text):
+            window = text[max(0, m.start() - 50): m.start()]
+            if not re.search(r"стать|article|бап|баб", window, re.IGNORECASE):
+                continue
+            if re.search(r"\d", window) or any(r.start <= m.start() <= r.end + 40 for r in explicit):
+                continue
+            matching = [e for p, e in descriptions() if p.search(m.group(0))]
+            if len({(e["code"], e["article"]) for e in matching}) == 1:
+                out.append(LegalRef(entry["code"], entry["article"], None, None, m.start(), m.end(), m.group(0)))
+    return out
+
+
+def in_force(code: str, article: str, date: str | None) -> bool | None:
+    """Whether the catalogue says the article was in force on ``date`` (None when unknown)."""
+    for entry in catalogue():
+        if (entry["code"], entry["article"]) == (code, article) and date:
+            start, end = entry.get("in_force_from"), entry.get("in_force_to")
+            return (not start or date >= start) and (not end or date <= end)
+    return None
+
+
+if not Doc.has_extension("legal_refs"):
+    Doc.set_extension("legal_refs", default=None)
+
+
+@Language.factory("presswatch_legal_refs_v1")
+def make_legal_refs(nlp: Language, name: str) -> LegalRefsComponent:
+    return LegalRefsComponent()
+
+
+class LegalRefsComponent:
+    """Sets ``doc._.legal_refs`` (list of :class:`LegalRef`)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.legal_refs = find_legal_refs(doc.text)
+        return doc

@@ -1,0 +1,150 @@
+"""People with media roles: candidates from NER (natasha spans for Cyrillic, spaCy PERSON for
+English) and from role cues followed by capitalised words; each tied to its role cue and brought
+to a nominative, match-ready name (Russian morphology, Kazakh case endings, English possessives)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp import roles
+from nlp.morph import nominative
+from nlp.names import kazakh_nominative
+
+UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+LOWER = "a-zа-яёәғқңөұүһі'’"
+WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}{LOWER}][{LOWER}]+)?"
+NAME = re.compile(rf"{WORD}(?:\s+{WORD}){{1,2}}")
+FILLER = re.compile(rf"\s*(?:[«\"][^»\"]{{1,60}}[»\"]|[{LOWER}-]+|[A-Z][\w.&-]*|[\w.-]+\.(?:kz|media|news|org|com|ru|info|net))\s*")
+LINK = re.compile(r"^\s*(?:,|и|and|және|мен|а также|as well as)\s*$", re.IGNORECASE)
+QUOTED = re.compile(r"«[^»]{1,80}»|\"[^\"]{1,80}\"|“[^”]{1,80}”")
+STOP_FIRST = {"The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "According", "But", "And", "It",
+              "В", "На", "По", "Во", "С", "И", "Но", "А", "Как", "Об", "О"}
+
+
+@dataclass(frozen=True)
+class Person:
+    text: str
+    norm: str
+    start: int
+    end: int
+    role: str | None
+    cue: str | None = None
+
+
+if not Doc.has_extension("people"):
+    Doc.set_extension("people", default=None)
+if not Doc.has_extension("lang"):
+    Doc.set_extension("lang", default=None)
+
+
+def blocked_spans(doc: Doc) -> list[tuple[int, int]]:
+    spans = [(h.start, h.end) for h in (doc._.outlets or []) + (doc._.bodies or [])]
+    return spans + [(m.start(), m.end()) for m in QUOTED.finditer(doc.text)]
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def ner_candidates(doc: Doc) -> list[tuple[int, int]]:
+    spans = [(s, e) for s, e, t, _ in (doc._.natasha_spans or []) if t == "PER"]
+    spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    return [_trim(doc.text, s, e) for s, e in spans]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Keep the leading capitalised words of a span ("Нұржан Баймолдинның ісі" → the name)."""
+    m = re.match(rf"{WORD}(?:\s+{WORD})*", text[start:end])
+    return (start, start + m.end()) if m else (start, start)
+
+
+def cue_candidates(text: str, cues: list[roles.Cue], blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for cue in cues:
+        if not cue.role:
+            continue
+        pos = cue.end
+        for _ in range(5):
+            m = NAME.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
+            if m and not _overlaps(m.start(), m.end(), blocked) and not _latin_in_cyrillic(text, m):
+                out.append((m.start(), m.end()))
+                break
+            f = FILLER.match(text, pos)
+            if not f or f.end() == pos or re.search(r"[,.;:!?]", text[pos:f.end()]):
+                break
+            pos = f.end()
+    return out
+
+
+def _latin_in_cyrillic(text: str, m: re.Match) -> bool:
+    return m.group(0).isascii() and bool(re.search("[а-яё]", text[max(0, m.start() - 200): m.end() + 200]))
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    kept: list[tuple[int, int]] = []
+    for s, e in sorted(set(spans), key=lambda x: (x[0], -(x[1] - x[0]))):
+        if e > s and all(e <= ks or s >= ke for ks, ke in kept):
+            kept.append((s, e))
+    return kept
+
+
+def normalise(text: str, lang: str, cue_word: str | None) -> str:
+    tokens = text.replace("’", "'").split()
+    if lang == "en" or tokens[0].isascii():
+        tokens[-1] = re.sub(r"'s?$", "", tokens[-1])
+        return " ".join(tokens)
+    if lang == "kk" or re.search("[әғқңөұүһі]", text, re.IGNORECASE):
+        return " ".join(kazakh_nominative(tokens))
+    return " ".join(nominative(tokens, cue_word))
+
+
+def find_people(doc: Doc) -> list[Person]:
+    text, lang = doc.text, doc._.lang or doc.lang_
+    cues, blocked = roles.find_cues(text), blocked_spans(doc)
+    spans = [(s, e) for s, e in _merge(ner_candidates(doc) + cue_candidates(text, cues, blocked))
+             if not _overlaps(s, e, blocked) and text[s:e].split()[0] not in STOP_FIRST]
+    people: list[Person] = []
+    for s, e in spans:
+        cue = _governing_cue(text, s, e, cues, blocked, people)
+        word = _cue_word(text, s, cue)
+        people.append(Person(text[s:e], normalise(text[s:e], lang, word), s, e, cue.role if cue else None,
+                             cue.text if cue else None))
+    return _complete_surnames(people)
+
+
+def _governing_cue(text, s, e, cues, blocked, people) -> roles.Cue | None:
+    cue = roles.role_before(text, s, cues, blocked)
+    if cue is None and people and people[-1].role and LINK.match(text[people[-1].end: s]):
+        return roles.Cue(people[-1].role, people[-1].start, people[-1].start, people[-1].cue or "")
+    return cue or roles.role_after(text, e, cues) or roles.listed_role(text, s, cues)
+
+
+def _cue_word(text: str, start: int, cue: roles.Cue | None) -> str | None:
+    if cue and cue.text:
+        return cue.text.split()[-1]
+    words = re.findall(r"[\w-]+", text[max(0, start - 30): start])
+    return words[-1] if words else None
+
+
+def _complete_surnames(people: list[Person]) -> list[Person]:
+    """A surname alone ("журналист Нургалиев") takes the full name used elsewhere in the text."""
+    full = {p.norm.split()[-1].casefold(): p.norm for p in people if len(p.norm.split()) > 1}
+    return [Person(p.text, full.get(p.norm.casefold(), p.norm), p.start, p.end, p.role, p.cue)
+            if len(p.norm.split()) == 1 else p for p in people]
+
+
+@Language.factory("presswatch_people_v1")
+def make_people(nlp: Language, name: str) -> PeopleComponent:
+    return PeopleComponent()
+
+
+class PeopleComponent:
+    """Sets ``doc._.people`` (list of :class:`Person`); runs after outlets and bodies."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.people = find_people(doc)
+        return doc

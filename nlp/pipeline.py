@@ -1,0 +1,201 @@
+"""The per-language spaCy pipelines and ``analyse(texts) -> list[Analysis]``.
+
+Pipelines are assembled from ``nlp/data/pipeline.yaml`` (registered, versioned factories).
+Texts are cleaned, language-identified (never trusted from the source), cut to
+``Settings.max_chars`` and split into chunks of ``Settings.chunk_chars``; chunks go through
+``nlp.pipe`` in batches per language and are merged back with their offsets.
+
+Extension point for incident detection: :data:`CATEGORY_HOOKS` — callables
+``hook(analysis) -> list[str]`` whose category codes fill ``Analysis.categories``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+import yaml
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from nlp import amounts as _amounts  # noqa: F401  (registers factories)
+from nlp import bodies as _bodies  # noqa: F401
+from nlp import dates as _dates  # noqa: F401
+from nlp import legal as _legal  # noqa: F401
+from nlp import natasha_ner as _natasha  # noqa: F401
+from nlp import outlets as _outlets  # noqa: F401
+from nlp import people as _people  # noqa: F401
+from nlp.amounts import Amount
+from nlp.chunks import clean, split
+from nlp.dates import DateMention
+from nlp.gazetteer import Hit
+from nlp.lang import detect_language
+from nlp.legal import LegalRef
+from nlp.names import Registry
+from nlp.people import Person
+from nlp.settings import Settings
+
+LANGS = ("ru", "kk", "en")
+CATEGORY_HOOKS: list[Callable[[Analysis], list[str]]] = []
+
+
+@dataclass
+class Analysis:
+    """Everything the tagger found in one text (character offsets into the cleaned text)."""
+
+    id: object = None
+    lang: str = "other"
+    legal_refs: list[LegalRef] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    outlets: list[Hit] = field(default_factory=list)
+    bodies: list[Hit] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)  # filled by CATEGORY_HOOKS (detection)
+    truncated: bool = False
+
+    @property
+    def journalists(self) -> list[Person]:
+        seen, out = set(), []
+        for p in self.people:
+            if p.role and p.norm.casefold() not in seen:
+                seen.add(p.norm.casefold())
+                out.append(p)
+        return out
+
+    def outlet_names(self) -> list[str]:
+        return list(dict.fromkeys(h.name for h in self.outlets))
+
+    def legal_keys(self) -> list[dict]:
+        return [dict(zip(("code", "article", "part"), k, strict=True)) for k in dict.fromkeys(r.key() for r in self.legal_refs)]
+
+    def entities(self) -> list[dict]:
+        spans = [(p.text, "PERSON", p.start, p.end) for p in self.people]
+        spans += [(h.text, "OUTLET", h.start, h.end) for h in self.outlets]
+        spans += [(h.text, h.kind.upper(), h.start, h.end) for h in self.bodies]
+        spans += [(r.text, "LEGAL_REF", r.start, r.end) for r in self.legal_refs]
+        spans += [(a.text, "AMOUNT", a.start, a.end) for a in self.amounts]
+        spans += [(d.text, "DATE", d.start, d.end) for d in self.dates]
+        unique = dict.fromkeys(sorted(spans, key=lambda s: (s[2], s[3], s[1])))
+        return [{"text": t, "label": lab, "start": s, "end": e} for t, lab, s, e in unique]
+
+    def tag_record(self) -> dict:
+        """The ``presswatch tag`` output line (DESIGN.md contract)."""
+        return {
+            "id": self.id, "lang": self.lang, "categories": list(self.categories),
+            "journalists": [p.norm for p in self.journalists], "outlets": self.outlet_names(),
+            "legal_refs": self.legal_keys(), "entities": self.entities(),
+        }
+
+
+@lru_cache(maxsize=8)
+def _config(path: str) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)["languages"]
+
+
+def build(lang: str, settings: Settings | None = None) -> Language:
+    """The spaCy pipeline of one language, assembled from the configuration file."""
+    settings = settings or Settings()
+    conf = _config(str(settings.config)).get(lang) or _config(str(settings.config))["other"]
+    base = conf["base"]
+    if base.startswith("setting:"):
+        base = getattr(settings, base.split(":", 1)[1])
+    if base.startswith("blank:"):
+        nlp = spacy.blank(base.split(":", 1)[1])
+    else:
+        nlp = spacy.load(base, exclude=conf.get("exclude") or [])
+    for name in conf["components"]:
+        nlp.add_pipe(name)
+    return nlp
+
+
+class Analyzer:
+    """Holds the built pipelines (built on first use) and the registry of known names."""
+
+    def __init__(self, settings: Settings | None = None, registry: Registry | None = None):
+        self.settings, self.registry = settings or Settings(), registry or Registry()
+        self._pipelines: dict[str, Language] = {}
+
+    def pipeline(self, lang: str) -> Language:
+        if lang not in self._pipelines:
+            nlp = build(lang, self.settings)
+            if "presswatch_outlets_v1" in nlp.pipe_names:
+                nlp.get_pipe("presswatch_outlets_v1").registry_aliases = tuple(self.registry.aliases("outlet"))
+            self._pipelines[lang] = nlp
+        return self._pipelines[lang]
+
+    def analyse(self, texts: Sequence[str], ids: Sequence | None = None, langs: Sequence[str | None] | None = None,
+                years: Sequence[int | None] | None = None) -> list[Analysis]:
+        ids = list(ids) if ids is not None else list(range(len(texts)))
+        results = [Analysis(id=i) for i in ids]
+        jobs: dict[str, list[tuple[int, int, str, int | None]]] = {}
+        for n, raw in enumerate(texts):
+            text = clean(raw if isinstance(raw, str) else "")
+            lang = detect_language(text)
+            results[n].lang = lang
+            results[n].truncated = len(text) > self.settings.max_chars
+            if lang not in LANGS:
+                continue
+            year = years[n] if years else None
+            for offset, chunk in split(text[: self.settings.max_chars], self.settings.chunk_chars):
+                jobs.setdefault(lang, []).append((n, offset, chunk, year))
+        for lang, items in jobs.items():
+            self._run(lang, items, results)
+        for result in results:
+            self._finish(result)
+        return results
+
+    def _run(self, lang: str, items, results: list[Analysis]) -> None:
+        nlp = self.pipeline(lang)
+
+        def docs() -> Iterable[Doc]:
+            for _, _, chunk, year in items:
+                doc = nlp.make_doc(chunk)
+                doc._.lang, doc._.year = lang, year
+                yield doc
+
+        for (n, offset, _, _), doc in zip(items, nlp.pipe(docs(), batch_size=self.settings.batch_size), strict=True):
+            _merge(results[n], doc, offset)
+
+    def _finish(self, result: Analysis) -> None:
+        result.people = [_renamed(p, self.registry.resolve("person", p.norm) if p.role else None) for p in result.people]
+        result.outlets = [_renamed(h, self.registry.resolve("outlet", h.name, fuzzy=False)) for h in result.outlets]
+        for hook in CATEGORY_HOOKS:
+            result.categories.extend(c for c in hook(result) if c not in result.categories)
+
+
+def _renamed(item, canonical: str | None):
+    if not canonical:
+        return item
+    field_name = "norm" if isinstance(item, Person) else "name"
+    return item.__class__(**{**item.__dict__, field_name: canonical})
+
+
+def _shift(items: list | None, offset: int) -> list:
+    if not offset:
+        return list(items or [])
+    return [i.__class__(**{**i.__dict__, "start": i.start + offset, "end": i.end + offset}) for i in items or []]
+
+
+def _merge(result: Analysis, doc: Doc, offset: int) -> None:
+    result.legal_refs += _shift(doc._.legal_refs, offset)
+    result.amounts += _shift(doc._.amounts, offset)
+    result.people += _shift(doc._.people, offset)
+    result.outlets += _shift(doc._.outlets, offset)
+    result.bodies += _shift(doc._.bodies, offset)
+    result.dates += _shift(doc._.dates, offset)
+
+
+@lru_cache(maxsize=1)
+def default_analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def analyse(texts: Sequence[str], ids: Sequence | None = None, settings: Settings | None = None,
+            registry: Registry | None = None) -> list[Analysis]:
+    """Analyse ``texts`` (any languages, any size) with the default or a configured analyzer."""
+    analyzer = default_analyzer() if settings is None and registry is None else Analyzer(settings, registry)
+    return analyzer.analyse(texts, ids)

@@ -1,0 +1,82 @@
+"""Media roles: a person tied to a role cue ("журналиста …", "тілші …", "…, a reporter for …")
+becomes a journalist mention with that role; cues are data (``nlp/data/roles.yaml``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+BREAK = re.compile(r"[.!?;:()\[\]—–]|,(?![^«]*»)|\n")
+GAP = 70
+
+
+@dataclass(frozen=True)
+class Cue:
+    role: str | None  # None for a non-media cue
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict:
+    return yaml.safe_load((DATA / "roles.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def cue_pattern() -> re.Pattern:
+    r = rules()
+    groups = [f"(?P<{role}>{'|'.join(p)})" for role, p in r["media"].items()]
+    groups.append(f"(?P<other>{'|'.join(r['other'])})")
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])", re.IGNORECASE)
+
+
+def find_cues(text: str) -> list[Cue]:
+    return [Cue(None if m.lastgroup == "other" else m.lastgroup, m.start(), m.end(), m.group(0))
+            for m in cue_pattern().finditer(text)]
+
+
+def role_before(text: str, start: int, cues: list[Cue], blocked: list[tuple[int, int]]) -> Cue | None:
+    """The cue that governs a name starting at ``start``: the nearest cue before it with no
+    sentence break, comma or other name in between (outlets and quotes may sit in between)."""
+    before = [c for c in cues if c.end <= start and start - c.end <= GAP]
+    if not before:
+        return None
+    cue = before[-1]
+    gap = _unblocked(text, cue.end, start, blocked)
+    if BREAK.search(gap) or len(gap.split()) > 4:
+        return None
+    return cue
+
+
+def role_after(text: str, end: int, cues: list[Cue]) -> Cue | None:
+    """Apposition: "Вера Колосова, главный редактор …" / "John Smith, a reporter for …"."""
+    after = [c for c in cues if c.start >= end and c.start - end <= 40]
+    if not after:
+        return None
+    gap = text[end: after[0].start]
+    ok = re.fullmatch(r"\s*(?:,|—|–|-|\()\s*(?:(?:a|an|the|бывш\w+|местн\w+|известн\w+|независим\w+|former|local|freelance|veteran|senior|чья|\w+ская|\w+ский)\s+){0,2}", gap, re.IGNORECASE)
+    return after[0] if ok else None
+
+
+def listed_role(text: str, start: int, cues: list[Cue]) -> Cue | None:
+    """"… корреспондентам Радио Азаттык. Среди них — Тимур Жандосов" → the plural cue's role."""
+    window = text[max(0, start - 40): start]
+    links = "|".join(rules()["list_links"])
+    if not re.search(rf"(?:{links})\s*[—:-]?\s*$", window, re.IGNORECASE):
+        return None
+    before = [c for c in cues if c.end <= start and start - c.end <= 250]
+    return before[-1] if before and before[-1].role else None
+
+
+def _unblocked(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> str:
+    chars = list(text[start:end])
+    for b_start, b_end in blocked:
+        for i in range(max(b_start, start), min(b_end, end)):
+            chars[i - start] = " "
+    return "".join(chars)
