@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import tempfile
@@ -38,6 +39,24 @@ def datasette_command(db: Path, metadata: Path, host: str, port: int) -> list[st
     ]
 
 
+def run_until_stopped(command: list[str]) -> int:
+    """Run the server; Ctrl-C or SIGTERM stops it (and never leaves it running orphaned)."""
+    proc = subprocess.Popen(command)
+    previous = signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        return proc.wait()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        if proc.poll() is None:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+
+
 @click.group()
 def archive() -> None:
     """Browse and query the archive."""
@@ -60,10 +79,7 @@ def serve(ctx: click.Context, port: int, host: str) -> None:
     with tempfile.TemporaryDirectory(prefix="presswatch-datasette-") as tmp:
         meta = write_metadata(Path(tmp) / "metadata.json", path.stem)
         click.echo(f"serving {path} read-only at http://{host}:{port}/", err=True)
-        try:
-            code = subprocess.call(datasette_command(path, meta, host, port))
-        except KeyboardInterrupt:
-            code = 0
+        code = run_until_stopped(datasette_command(path, meta, host, port))
     if code:
         raise click.ClickException(f"datasette exited with status {code}")
 

@@ -1,0 +1,173 @@
+"""`presswatch archive serve`: a real Datasette server answers every canned query over HTTP."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+import pytest
+from fixtures_reports import build
+
+from reports.datasette_meta import metadata
+from storage.archive import connect, write
+from storage.canned import CANNED
+
+PARAMS = {
+    "incidents_by_month_and_category": {},
+    "articles_mentioning_person": {"person": "Orynbek"},
+    "legal_references_by_article": {"law_article": "456-2", "code": "CAO"},
+    "silent_sources": {"days": "3"},
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(base: str, path: str, params: dict | None = None) -> dict:
+    url = f"{base}{path}" + ("?" + urllib.parse.urlencode(params) if params else "")
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def tag(path) -> None:
+    """Tagger output the canned queries read: a person mention and a legal reference."""
+    db = connect(path)
+    article = db.execute("SELECT id FROM articles WHERE url LIKE '%/n5/0'").fetchone()[0]
+    fined = db.execute("SELECT id FROM articles WHERE url LIKE '%/n10/0'").fetchone()[0]
+    with write(db):
+        db["mentions"].insert(
+            {
+                "article_id": article,
+                "kind": "person",
+                "text": "Timur Orynbek",
+                "norm": "Timur Orynbek",
+                "role": "journalist",
+                "start": 9,
+                "end": 22,
+            }
+        )
+        db["legal_refs"].insert(
+            {
+                "article_id": fined,
+                "code": "CAO",
+                "article": "456-2",
+                "part": "3",
+                "text": "article 456-2",
+                "start": 0,
+                "end": 13,
+            }
+        )
+        db["sources"].insert(
+            {"name": "quiet_feed", "outlet": "Dala Times", "kind": "feed", "enabled": 1}
+        )
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("serve")
+    path = folder / "archive.db"
+    build(path)
+    tag(path)
+    port = free_port()
+    command = [
+        sys.executable,
+        "-c",
+        "from presswatch.cli import main; main()",
+        "--db",
+        str(path),
+        "archive",
+        "serve",
+        "--port",
+        str(port),
+    ]
+    proc = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            get(base, "/-/versions.json")
+            break
+        except (urllib.error.URLError, ConnectionError):
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                pytest.fail(f"datasette did not start: {proc.stdout.read().decode()[-2000:]}")
+            time.sleep(0.3)
+    yield base, path
+    proc.terminate()  # the command stops its Datasette child on SIGTERM
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+    assert proc.returncode == 0
+
+
+pytestmark = pytest.mark.server
+
+
+def test_every_canned_query_answers(server):
+    base, _ = server
+    assert set(PARAMS) == set(CANNED)
+    results = {
+        name: get(base, f"/archive/{name}.json", {**params, "_shape": "objects"})
+        for name, params in PARAMS.items()
+    }
+    by_month = {
+        (r["month"], r["category"]): r["incidents"]
+        for r in results["incidents_by_month_and_category"]["rows"]
+    }
+    assert sum(v for (m, _), v in by_month.items() if m == "2026-11") == 13  # as the report counts
+    assert by_month[("2026-11", "access.cyberattack")] == 2
+    assert [r["names"] for r in results["articles_mentioning_person"]["rows"]] == ["Timur Orynbek"]
+    assert [r["cited_as"] for r in results["legal_references_by_article"]["rows"]] == [
+        "article 456-2"
+    ]
+    assert [r["name"] for r in results["silent_sources"]["rows"]] == ["quiet_feed"]
+
+
+def test_full_text_search_and_descriptions(server):
+    base, _ = server
+    found = get(base, "/archive/articles.json", {"_search": "DDoS", "_shape": "objects"})
+    assert found["rows"] and all("DDoS" in r["title"] for r in found["rows"])
+    meta = get(base, "/-/metadata.json")
+    tables = meta["databases"]["archive"]["tables"]
+    assert tables["incidents"]["description"].startswith("accepted incidents")
+    assert "case status" in tables["incidents"]["columns"]["status"]
+
+
+def test_archive_is_read_only(server):
+    base, path = server
+    sql = "INSERT INTO sources (name, kind) VALUES ('x', 'feed')"
+    with pytest.raises(urllib.error.HTTPError):
+        get(base, "/archive.json", {"sql": sql})
+    assert (
+        connect(path, readonly=True)
+        .execute("SELECT count(*) FROM sources WHERE name='x'")
+        .fetchone()[0]
+        == 0
+    )
+
+
+def test_reviewer_table_is_not_browsable(server):
+    base, _ = server
+    with pytest.raises(urllib.error.HTTPError):
+        get(base, "/archive/reviewers.json")
+
+
+def test_metadata_is_generated_from_data_md():
+    meta = metadata("archive")["databases"]["archive"]
+    assert {"incidents", "articles", "reports", "developments"} <= set(meta["tables"])
+    assert meta["tables"]["articles"]["fts_table"] == "articles_fts"
+    assert "victims" in meta["tables"]["incidents"]["columns"]
