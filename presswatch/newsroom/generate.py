@@ -207,7 +207,7 @@ class Bulk:
                 else not_found()
             )
         if p == "/bulk-news/sitemap.xml":
-            locs = [
+            locs: list[tuple[str, datetime | None]] = [
                 (f"{b}/bulk-news/sitemap-{k}.xml", None) for k in range(-(-self.n // SITEMAP_SIZE))
             ]
             return conditional(req, xml(feeds.sitemap_index(locs)), last)

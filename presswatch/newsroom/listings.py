@@ -15,8 +15,8 @@ from presswatch.newsroom.outlets import (
     article_path,
     draft_path,
     listing_path,
+    mobile_path,
     tracked,
-    variant_path,
 )
 from presswatch.newsroom.render import kazakh_date
 
@@ -31,7 +31,7 @@ def pages(n: int, size: int) -> int:
 
 def _vestnik_link(a: Article, i: int) -> str:
     """Every fourth lenta item points at the mobile twin; all carry utm parameters."""
-    path = variant_path(a) if i % 4 == 3 else article_path(a)
+    path = mobile_path(a) if i % 4 == 3 else article_path(a)
     return tracked(path, "lenta")
 
 

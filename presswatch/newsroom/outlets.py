@@ -120,10 +120,20 @@ def article_path(a: Article) -> str:
 def variant_path(a: Article) -> str | None:
     """The non-canonical twin of an article (mobile or AMP), if its outlet has one."""
     if a.outlet == "vestnik-stepi":
-        return f"/vestnik-stepi/m/news/{a.id}.html"
+        return mobile_path(a)
     if a.outlet == "almaty-pulse":
-        return article_path(a) + "amp/"
+        return amp_path(a)
     return None
+
+
+def mobile_path(a: Article) -> str:
+    """Vestnik Stepi's mobile twin (an ``m.``-style variant with rel=canonical)."""
+    return f"/vestnik-stepi/m/news/{a.id}.html"
+
+
+def amp_path(a: Article) -> str:
+    """Almaty Pulse's AMP twin (``…/amp/`` with rel=canonical)."""
+    return article_path(a) + "amp/"
 
 
 def tracked(path: str, medium: str) -> str:

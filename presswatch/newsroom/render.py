@@ -11,7 +11,7 @@ from html import escape
 
 from presswatch.newsroom.cases import case_fields
 from presswatch.newsroom.content import Article
-from presswatch.newsroom.outlets import OUTLETS, article_path, variant_path
+from presswatch.newsroom.outlets import OUTLETS, amp_path, article_path, mobile_path
 
 RU_MONTHS = (
     "января",
@@ -116,7 +116,7 @@ def _vestnik(a: Article, base: str, related: list[Article], mobile: bool, meta: 
     alt = (
         ""
         if mobile
-        else f'<link rel="alternate" media="only screen and (max-width: 640px)" href="{escape(base + variant_path(a))}">'
+        else f'<link rel="alternate" media="only screen and (max-width: 640px)" href="{escape(base + mobile_path(a))}">'
     )
     also = links([(tracked(article_path(r), "related"), r.title) for r in related])
     who = ", ".join(a.authors)
@@ -137,7 +137,7 @@ def _vestnik(a: Article, base: str, related: list[Article], mobile: bool, meta: 
 <div class="meta"><span class="date">{a.published:%d.%m.%Y %H:%M}</span>{f' <span class="author">Автор: {escape(who)}</span>' if who else ""}</div>
 <div class="text">
 {paras(a)}
-</div><div class="m-link"><a href="{escape(variant_path(a))}">Мобильная версия</a></div></div>
+</div><div class="m-link"><a href="{escape(mobile_path(a))}">Мобильная версия</a></div></div>
 <div class="sidebar"><b>Читайте также:</b><ul>{also}</ul></div>
 <div id="bottom">© «Вестник Степи». Перепечатка материалов — только с согласия редакции.</div></body></html>"""
     )
@@ -152,7 +152,7 @@ def _pulse(a: Article, base: str, related: list[Article], amp: bool) -> str:
             "<style amp-boilerplate>body{visibility:hidden}</style>"
         )
         if amp
-        else f'<link rel="amphtml" href="{escape(base + variant_path(a))}">'
+        else f'<link rel="amphtml" href="{escape(base + amp_path(a))}">'
     )
     more = (
         ""

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.message import Message
 from email.utils import format_datetime, parsedate_to_datetime
 
 
@@ -13,7 +14,7 @@ from email.utils import format_datetime, parsedate_to_datetime
 class Request:
     path: str
     query: dict[str, str]
-    headers: Mapping[str, str]
+    headers: Mapping[str, str] | Message
     base: str  # scheme://host:port as the client addressed us
 
 

@@ -32,7 +32,10 @@ class Handler(BaseHTTPRequestHandler):
 
     def request_of(self) -> Request:
         url = urlsplit(self.path)
-        host = self.headers.get("Host") or "{}:{}".format(*self.server.server_address[:2])
+        host = (
+            self.headers.get("Host")
+            or f"{self.server.server_address[0]!s}:{self.server.server_address[1]}"
+        )
         return Request(
             unquote(url.path), dict(parse_qsl(url.query)), self.headers, f"http://{host}"
         )
@@ -102,7 +105,7 @@ class Newsroom:
     def __init__(self, server: NewsroomServer):
         self.server = server
         self.site = server.site
-        self.host, self.port = server.server_address[:2]
+        self.host, self.port = str(server.server_address[0]), int(server.server_address[1])
         self.base_url = f"http://{self.host}:{self.port}"
         self.thread = threading.Thread(target=server.serve_forever, name="newsroom", daemon=True)
         self.thread.start()

@@ -15,7 +15,14 @@ from presswatch.newsroom.faults import T0 as FAULT_T0
 from presswatch.newsroom.faults import Faults
 from presswatch.newsroom.feeds import Item
 from presswatch.newsroom.generate import Bulk
-from presswatch.newsroom.outlets import ALL_OUTLETS, OUTLETS, article_path, draft_path, variant_path
+from presswatch.newsroom.outlets import (
+    ALL_OUTLETS,
+    OUTLETS,
+    amp_path,
+    article_path,
+    draft_path,
+    variant_path,
+)
 from presswatch.newsroom.render import draft_page, render_article
 from presswatch.newsroom.responses import (
     Request,
@@ -171,9 +178,9 @@ class Site:
             return html(listings.vestnik(self.newest[o.slug], page, None, META_1251), CP1251)
         if p.startswith("/vestnik-stepi/razdel/"):
             section = p.rsplit("/", 1)[1]
-            items = [a for a in self.newest[o.slug] if a.section == section]
+            chosen = [a for a in self.newest[o.slug] if a.section == section]
             return (
-                html(listings.vestnik(items, page, section, META_1251), CP1251) if items else None
+                html(listings.vestnik(chosen, page, section, META_1251), CP1251) if chosen else None
             )
         if p == o.prefix:
             return html(
@@ -191,9 +198,7 @@ class Site:
             items = self.items(
                 o.slug,
                 b,
-                lambda a: (
-                    variant_path(a) if zlib.crc32(a.id.encode()) % 3 == 0 else article_path(a)
-                ),
+                lambda a: amp_path(a) if zlib.crc32(a.id.encode()) % 3 == 0 else article_path(a),
             )
             return self._feed(
                 req,
