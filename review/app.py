@@ -34,6 +34,7 @@ def create_app(db_path: Path | str, secret: str | None = None, *, secure_cookies
         SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=secure_cookies,
         PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=12), MAX_CONTENT_LENGTH=1_000_000,
     )
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["presswatch_archive"] = Archive(db_path)
     app.extensions["presswatch_login_limiter"] = FailureLimiter(limit=login_limit)
     for bp in BLUEPRINTS:

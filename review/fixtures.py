@@ -40,7 +40,7 @@ STORIES = [
      "Редактора оштрафовали по статье 456-2 КоАП",
      "Суд Астаны оштрафовал редактора «Степного вестника» Нурлана Есимова на 30 МРП. "
      "Основанием стала часть 3 статьи 456-2 КоАП о распространении ложной информации.",
-     [("Нурлана Есимова", "Нурлан Есимов", "editor")], [("части 3 статьи 456-2 КоАП", "CAO", "456-2", "3")],
+     [("Нурлана Есимова", "Нурлан Есимов", "editor")], [("часть 3 статьи 456-2 КоАП", "CAO", "456-2", "3")],
      [("30 МРП", 30, "MCI", 110760, "fine")],
      {"place": "Астана", "perpetrator": "state:court", "case_status": "decision"}),
     ("lawsuit-zhumabekova", "legal.civil", 0.88, "kk", "Жаңа Өлке", "2026-11-07",
@@ -115,22 +115,29 @@ PRIOR = {"arrest-kasymov": ("legal.criminal", "Возбуждено дело п�
                             "2026-10-20", "Караганда")}
 
 
+def _find(text: str, surface: str) -> int:
+    start = text.find(surface)
+    if start < 0:
+        raise ValueError(f"fixture span {surface!r} is not in its article")
+    return start
+
+
 def _spans(article_id: int, text: str, people: list, refs: list, amounts: list) -> dict[str, list]:
     out: dict[str, list] = {"mentions": [], "legal_refs": [], "amounts": []}
     for surface, norm, role in people:
-        start = text.find(surface)
+        start = _find(text, surface)
         if start >= 0:
             out["mentions"].append({"article_id": article_id, "kind": "person", "text": surface,
                                     "norm": norm, "role": role, "start": start,
                                     "end": start + len(surface)})
     for surface, code, article, part in refs:
-        start = text.find(surface)
+        start = _find(text, surface)
         if start >= 0:
             out["legal_refs"].append({"article_id": article_id, "text": surface, "code": code,
                                       "article": article, "part": part, "start": start,
                                       "end": start + len(surface)})
     for surface, value, unit, kzt, kind in amounts:
-        start = text.find(surface)
+        start = _find(text, surface)
         if start >= 0:
             out["amounts"].append({"article_id": article_id, "text": surface, "value": value,
                                    "unit": unit, "kzt": kzt, "kind": kind, "start": start,

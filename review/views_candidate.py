@@ -62,8 +62,9 @@ def _decide(candidate_id: int, action):
 
 def _conflict(candidate_id: int, exc: ConflictError):
     theirs = exc.current
-    mine = forms.facets(request.form) if "category" in request.form else {}
-    rows = [(k, theirs.get(k), mine.get(k)) for k in EDITABLE if k in mine]
+    mine = forms.facets(request.form)
+    rows = [(k, forms.text_of(k, theirs.get(k)), forms.text_of(k, mine.get(k)))
+            for k in EDITABLE if k in mine]
     return render_template("conflict.html", kind="candidate", target_id=candidate_id,
                            message=str(exc), last=theirs.get("last_decision") or {},
                            theirs=theirs, rows=rows, action=request.path.rsplit("/", 1)[-1]), 409

@@ -62,7 +62,8 @@ def edit(incident_id: int):
                        changes=forms.facets(request.form))
     except ConflictError as exc:
         mine = forms.facets(request.form)
-        rows = [(k, exc.current.get(k), mine.get(k)) for k in EDITABLE if k in mine]
+        rows = [(k, forms.text_of(k, exc.current.get(k)), forms.text_of(k, mine.get(k)))
+                for k in EDITABLE if k in mine]
         return render_template("conflict.html", kind="incident", target_id=incident_id,
                                message=str(exc), last=exc.current.get("last_decision") or {},
                                theirs=exc.current, rows=rows, action="edit"), 409
