@@ -20,6 +20,8 @@
       rows[at].scrollIntoView({ block: "nearest" });
     } else if (ev.key === "Enter" && at >= 0) {
       window.location.assign(rows[at].dataset.href);
+    } else if (ev.key === "i") {
+      window.location.assign("/incidents");
     } else if (ev.key === "n" && document.body.dataset.page === "queue") {
       window.location.assign("/next");
     } else { return; }
