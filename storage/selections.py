@@ -40,14 +40,18 @@ ARTICLE_COLUMNS = (
 
 @dataclass(frozen=True)
 class IncidentFilter:
-    """``category`` is a leaf code or a block (``legal``); ``since``/``until`` bound the event date
-    (inclusive); ``outlet`` matches the outlets facet exactly."""
+    """The review UI's incident filters: ``category`` is a leaf code or a block (``legal``);
+    ``since``/``until`` bound the event date (inclusive); ``outlet`` matches the outlets facet;
+    ``lang`` is the language of a source article; ``q`` a substring of title, summary, victims,
+    outlets or place."""
 
     category: str | None = None
     outlet: str | None = None
     status: str | None = None
     since: str | None = None
     until: str | None = None
+    lang: str | None = None
+    q: str | None = None
 
     def sql(self) -> tuple[str, list[str]]:
         clauses, params = [], []

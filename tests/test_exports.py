@@ -120,3 +120,15 @@ def test_article_export_round_trips(archive, tmp_path, fmt):
     for row in expected:
         row["authors"] = json.loads(row["authors"]) if row["authors"] else None
     assert note is None and rows == expected and total == len(rows) > 0
+
+
+def test_incident_filters_text_and_language(archive):
+    path, ids = archive
+    rows, _ = read(
+        run(path, "incidents", "export", "--format", "json", "--q", "Orynbek").output, "json"
+    )
+    assert sorted(r["id"] for r in rows) == sorted([ids["c12"], ids["n5"]])
+    rows, _ = read(
+        run(path, "incidents", "export", "--format", "json", "--lang", "ru").output, "json"
+    )
+    assert rows == []  # the fixture's articles are all in English

@@ -15,8 +15,12 @@ from presswatch.context import open_db
 from reports.exports import FORMATS, Export, write
 from storage.selections import IncidentFilter, select_incidents
 
-OUTPUT = click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-                      help="Write to this file instead of standard output.")
+OUTPUT = click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of standard output.",
+)
 
 
 def emit(export: Export, fmt: str, output: Path | None) -> None:
@@ -35,17 +39,35 @@ def emit(export: Export, fmt: str, output: Path | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
 @click.option("--category", help="A category (legal.civil) or a block (legal).")
 @click.option("--outlet", help="Only incidents involving this outlet (canonical name).")
-@click.option("--status", help="Case status: reported, investigation, court, decision, appeal, closed.")
+@click.option(
+    "--status", help="Case status: reported, investigation, court, decision, appeal, closed."
+)
 @click.option("--since", metavar="YYYY-MM-DD", help="Event on or after this date.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Event on or before this date.")
-@click.option("--limit", type=click.IntRange(min=0), help="At most this many (the file notes a partial export).")
+@click.option("--lang", help="Only incidents with a source article in this language.")
+@click.option("--q", "q", help="Text in the title, summary, victims, outlets or place.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    help="At most this many (the file notes a partial export).",
+)
 @OUTPUT
 @click.pass_context
-def export_incidents(ctx: click.Context, fmt: str, category: str | None, outlet: str | None,
-                     status: str | None, since: str | None, until: str | None, limit: int | None,
-                     output: Path | None) -> None:
-    """Export accepted incidents as CSV or JSON."""
-    filters = IncidentFilter(category, outlet, status, since, until)
+def export_incidents(
+    ctx: click.Context,
+    fmt: str,
+    category: str | None,
+    outlet: str | None,
+    status: str | None,
+    since: str | None,
+    until: str | None,
+    lang: str | None,
+    q: str | None,
+    limit: int | None,
+    output: Path | None,
+) -> None:
+    """Export accepted incidents as CSV or JSON (filters as in the review UI)."""
+    filters = IncidentFilter(category, outlet, status, since, until, lang, q)
     rows, total = select_incidents(open_db(ctx, readonly=True), filters, limit)
     emit(Export(rows, total, "incidents"), fmt, output)
 
