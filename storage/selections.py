@@ -54,6 +54,18 @@ class IncidentFilter:
     q: str | None = None
 
     def sql(self) -> tuple[str, list[str]]:
+        clauses, params = self._facets()
+        for clause, value in (
+            ("status = ?", self.status),
+            ("event_date >= ?", self.since),
+            ("substr(event_date, 1, 10) <= ?", self.until),
+        ):
+            if value:
+                clauses.append(clause)
+                params.append(value)
+        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+    def _facets(self) -> tuple[list[str], list[str]]:
         clauses, params = [], []
         if self.category:
             clauses.append("(category = ? OR category LIKE ?)")
@@ -64,15 +76,18 @@ class IncidentFilter:
                 "THEN outlets ELSE '[]' END) o WHERE o.value = ?)"
             )
             params.append(self.outlet)
-        for clause, value in (
-            ("status = ?", self.status),
-            ("event_date >= ?", self.since),
-            ("substr(event_date, 1, 10) <= ?", self.until),
-        ):
-            if value:
-                clauses.append(clause)
-                params.append(value)
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+        if self.lang:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM incident_articles ia JOIN articles a ON "
+                "a.id = ia.article_id WHERE ia.incident_id = incidents.id AND a.lang = ?)"
+            )
+            params.append(self.lang)
+        if self.q:
+            clauses.append(
+                "(title LIKE ? OR summary LIKE ? OR victims LIKE ? OR outlets LIKE ? OR place LIKE ?)"
+            )
+            params += [f"%{self.q}%"] * 5
+        return clauses, params
 
 
 @dataclass(frozen=True)
