@@ -48,11 +48,15 @@ def main() -> None:
         for name, fn in (("bare", bare), ("ours", ours)):
             out, seconds = timed(fn, pages)
             times[name] += seconds
-            results[name] = score([match(truth, o) for (_, _, truth), o in zip(pages, out)])
+            results[name] = score(
+                [match(truth, o) for (_, _, truth), o in zip(pages, out, strict=False)]
+            )
     for name in ("bare", "ours"):
         r = results[name]
-        print(f"{name:<5} F1={r['f1']:.4f} precision={r['precision']:.4f} recall={r['recall']:.4f} "
-              f"time={times[name] / args.repeats:.2f}s for {len(pages)} pages")
+        print(
+            f"{name:<5} F1={r['f1']:.4f} precision={r['precision']:.4f} recall={r['recall']:.4f} "
+            f"time={times[name] / args.repeats:.2f}s for {len(pages)} pages"
+        )
     print(f"speed ratio (bare time / our time) = {times['bare'] / times['ours']:.2f}")
 
 

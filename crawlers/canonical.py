@@ -6,8 +6,21 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "_hs")
 TRACKING_PARAMS = {
-    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "igshid", "mkt_tok",
-    "_ga", "_gl", "ref_src", "cmpid", "ocid", "amp",
+    "fbclid",
+    "gclid",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "yclid",
+    "igshid",
+    "mkt_tok",
+    "_ga",
+    "_gl",
+    "ref_src",
+    "cmpid",
+    "ocid",
+    "amp",
 }
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -18,7 +31,7 @@ def _host(netloc: str, scheme: str) -> str:
         host, port = port, ""
     for prefix in ("www.", "m.", "mobile.", "amp."):
         if host.startswith(prefix) and host.count(".") >= 2:
-            host = host[len(prefix):]
+            host = host[len(prefix) :]
     if port and port.isdigit() and int(port) != DEFAULT_PORTS.get(scheme):
         return f"{host}:{port}"
     return host
@@ -37,7 +50,8 @@ def _path(path: str) -> str:
 
 def _query(query: str) -> str:
     kept = [
-        (k, v) for k, v in parse_qsl(query, keep_blank_values=True)
+        (k, v)
+        for k, v in parse_qsl(query, keep_blank_values=True)
         if k.lower() not in TRACKING_PARAMS and not k.lower().startswith(TRACKING_PREFIXES)
     ]
     return urlencode(sorted(kept))
@@ -51,6 +65,12 @@ def canonical_url(url: str) -> str:
     scheme = parts.scheme.lower() or "http"
     if scheme not in ("http", "https"):
         return url.strip()
-    return urlunsplit(("https" if scheme == "https" else "http",
-                       _host(parts.netloc, scheme), _path(parts.path or "/"),
-                       _query(parts.query), ""))
+    return urlunsplit(
+        (
+            "https" if scheme == "https" else "http",
+            _host(parts.netloc, scheme),
+            _path(parts.path or "/"),
+            _query(parts.query),
+            "",
+        )
+    )

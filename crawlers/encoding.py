@@ -14,10 +14,15 @@ import re
 
 import charset_normalizer
 
-BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 CYRILLIC_PAGES = ("cp1251", "koi8_r")
 META = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,100}encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""", re.I)
+MIN_CYRILLIC = 8  # a few stray high bytes are not a Cyrillic page
 HEADER = re.compile(r"""charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 
 
@@ -57,10 +62,12 @@ def cyrillic_score(text: str) -> int:
 
 
 def _mostly_utf8(body: bytes) -> str | None:
+    """UTF-8 with a few broken bytes (valid multi-byte characters outnumber the broken ones,
+    or the broken bytes are a tiny share of the page)."""
     text = body.decode("utf-8", "replace")
     bad = text.count("\ufffd")
     wide = sum(1 for ch in text if ord(ch) > 127) - bad
-    return text if wide >= 4 * bad else None
+    return text if wide >= 4 * bad or bad <= len(body) / 1000 else None
 
 
 def _single_byte(body: bytes, declared: str | None) -> tuple[str, str] | None:
@@ -76,7 +83,7 @@ def _single_byte(body: bytes, declared: str | None) -> tuple[str, str] | None:
         points = cyrillic_score(text)
         if best is None or points > best[0]:
             best = (points, text, enc)
-    if best and best[0] > 0:
+    if best and best[0] >= MIN_CYRILLIC:
         return best[1], best[2]
     return None
 
@@ -96,6 +103,8 @@ def decode(body: bytes, content_type: str | None = None) -> tuple[str, str]:
     found = _single_byte(body, declared)
     if found:
         return found
+    if declared == "utf-8":
+        return body.decode("utf-8", "replace"), "utf-8"
     if declared and not declared.startswith("utf"):
         return body.decode(declared, "replace"), declared
     guess = charset_normalizer.from_bytes(body).best()

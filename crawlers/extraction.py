@@ -26,12 +26,16 @@ EXTRACTOR = f"trafilatura-{trafilatura.__version__}"
 MIN_TEXT = 40
 DATE_OPTIONS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 TITLE_PATHS = (
-    '//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
-    "//h1//text()", "//title/text()",
+    '//meta[@property="og:title"]/@content',
+    '//meta[@name="twitter:title"]/@content',
+    "//h1//text()",
+    "//title/text()",
 )
 AUTHOR_PATHS = (
-    '//meta[@name="author"]/@content', '//meta[@property="article:author"]/@content',
-    '//*[@itemprop="author"]//*[@itemprop="name"]//text()', '//a[@rel="author"]//text()',
+    '//meta[@name="author"]/@content',
+    '//meta[@property="article:author"]/@content',
+    '//*[@itemprop="author"]//*[@itemprop="name"]//text()',
+    '//a[@rel="author"]//text()',
 )
 SPACES = re.compile(r"[ \t\u00a0]+")
 
@@ -81,7 +85,9 @@ def _select(tree, css: str | None) -> str | None:
 def _date(tree, selectors: dict) -> str | None:
     picked = _select(tree, selectors.get("date"))
     if picked:
-        found = htmldate.find_date(f"<html><body><time>{picked}</time></body></html>", **DATE_OPTIONS)
+        found = htmldate.find_date(
+            f"<html><body><time>{picked}</time></body></html>", **DATE_OPTIONS
+        )
         if found:
             return found
     return htmldate.find_date(tree, **DATE_OPTIONS)
@@ -103,20 +109,31 @@ def _tree(html: str | bytes):
     return load_html(html)
 
 
-def extract(html: str | bytes, url: str | None = None, selectors: dict | None = None) -> Article | None:
+def extract(
+    html: str | bytes, url: str | None = None, selectors: dict | None = None
+) -> Article | None:
     """The article in a page, or ``None`` when there is no article text (empty or JS-only page)."""
     selectors = selectors or {}
     tree = _tree(html)
     if tree is None:
         return None
     title = _select(tree, selectors.get("title")) or _first(tree, TITLE_PATHS)
-    authors = [a for a in (_select(tree, selectors.get("authors")) or "").split("\n") if a] or _authors(tree)
+    authors = [
+        a for a in (_select(tree, selectors.get("authors")) or "").split("\n") if a
+    ] or _authors(tree)
     published = _date(tree, selectors)
     text, extractor = _text(tree, url, selectors)
     if not text or len(text.strip()) < MIN_TEXT:
         return None
-    return Article(url=url, title=title, text=text.strip(), published=published, authors=authors,
-                   lang=detect_language(f"{title or ''}\n{text}"), extractor=extractor)
+    return Article(
+        url=url,
+        title=title,
+        text=text.strip(),
+        published=published,
+        authors=authors,
+        lang=detect_language(f"{title or ''}\n{text}"),
+        extractor=extractor,
+    )
 
 
 def page_tree(html: str) -> lxml_html.HtmlElement | None:

@@ -1,63 +1,148 @@
-"""Language identification for the archive: ``ru``, ``kk``, ``en`` or ``other``.
+"""Language identification on the text itself: ``ru``, ``kk``, ``en`` or ``other``.
 
-Script first (Cyrillic vs Latin letters), then evidence specific to each language: the letters
-only Kazakh uses among Cyrillic alphabets (ә ғ қ ң ө ұ ү һ і) and frequent Kazakh function words
-decide Kazakh over Russian, so a Kazakh text full of Russian loanwords is still Kazakh.
+Script counts decide: Cyrillic text is Kazakh when Kazakh-specific letters are frequent or
+Kazakh function words outnumber Russian ones (a Russian text quoting one Kazakh name stays
+Russian); Latin text with English function words is English; anything else (binary, emoji,
+other languages and scripts, too little text) is ``other``.
 """
 
 from __future__ import annotations
 
 import re
 
-WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
-KK_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-KK_STRONG = set("әғқұһӘҒҚҰҺ")  # not in Kyrgyz, Tatar-Cyrillic rarely, never in Russian
-UK_LETTERS = set("їєґЇЄҐ")
-KK_WORDS = {
-    "және", "мен", "бұл", "үшін", "деп", "туралы", "бойынша", "жылы", "болды", "бар", "жоқ",
-    "қазақстан", "сот", "осы", "оның", "олар", "біз", "сіз", "ол", "керек", "арқылы", "кейін",
-    "дейін", "тиіс", "болып", "жатыр", "алады", "етті", "берді", "jáne", "úshin", "boıynsha",
+KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+KAZAKH_WORDS = {
+    "және",
+    "бұл",
+    "деп",
+    "үшін",
+    "мен",
+    "бойынша",
+    "туралы",
+    "жылы",
+    "бар",
+    "еді",
+    "да",
+    "де",
+    "осы",
+    "ол",
+    "бір",
+    "екен",
+    "болып",
+    "қарсы",
+    "соң",
+    "кейін",
+    "дейін",
+    "жоқ",
+    "болды",
+    "берді",
 }
-RU_WORDS = {
-    "и", "в", "не", "на", "что", "с", "по", "это", "как", "для", "из", "от", "он", "она", "но",
-    "был", "была", "были", "также", "который", "которые", "его", "ее", "её", "к", "о", "при",
+RUSSIAN_WORDS = {
+    "и",
+    "в",
+    "на",
+    "что",
+    "не",
+    "по",
+    "с",
+    "из",
+    "за",
+    "о",
+    "от",
+    "для",
+    "как",
+    "это",
+    "который",
+    "которая",
+    "его",
+    "ее",
+    "её",
+    "был",
+    "была",
+    "к",
+    "у",
+    "при",
+    "после",
+    "также",
+    "во",
+    "со",
 }
-EN_WORDS = {
-    "the", "and", "of", "to", "in", "is", "was", "for", "that", "on", "with", "by", "as", "at",
-    "from", "his", "her", "it", "are", "were", "has", "have", "said",
+ENGLISH_WORDS = {
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "is",
+    "was",
+    "for",
+    "on",
+    "that",
+    "with",
+    "by",
+    "said",
+    "has",
+    "have",
+    "from",
+    "at",
+    "his",
+    "her",
+    "an",
+    "be",
+    "it",
+    "were",
+    "who",
+    "will",
+    "this",
+    "new",
+    "not",
+    "are",
+    "as",
+    "but",
+    "its",
+    "their",
+    "after",
+    "about",
+    "had",
+    "been",
+    "which",
+    "they",
 }
-
-
-def _letters(text: str) -> tuple[int, int]:
-    cyr = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
-    lat = sum(1 for ch in text if ch.isascii() and ch.isalpha())
-    return cyr, lat
-
-
-def _cyrillic(text: str, words: list[str], cyr: int) -> str:
-    kk_letters = sum(1 for ch in text if ch in KK_LETTERS)
-    kk_strong = sum(1 for ch in text if ch in KK_STRONG)
-    kk_words = sum(1 for w in words if w in KK_WORDS)
-    ru_words = sum(1 for w in words if w in RU_WORDS)
-    if kk_strong and (kk_letters >= 0.01 * cyr or kk_words > ru_words):
-        return "kk"
-    if kk_words > max(2, ru_words):
-        return "kk"
-    if sum(1 for ch in text if ch in UK_LETTERS) > 0.005 * cyr:
-        return "other"
-    return "ru" if ru_words or cyr >= 5 else "other"
+SAMPLE = 20_000
+WORD = re.compile(r"[^\W\d_]+")
 
 
 def detect_language(text: str) -> str:
-    """``ru``, ``kk``, ``en`` or ``other`` (also for empty or too short text)."""
-    sample = (text or "")[:20000]
-    cyr, lat = _letters(sample)
-    if cyr + lat < 3:
+    """``"ru"``, ``"kk"``, ``"en"`` or ``"other"`` from the first 20k characters of ``text``."""
+    if not isinstance(text, str):
         return "other"
+    sample = text[:SAMPLE]
+    letters = [c for c in sample if c.isalpha()]
+    if len(letters) < 3:
+        return "other"
+    cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
+    latin = sum(c.isascii() for c in letters)
+    if cyrillic >= 0.5 * len(letters):
+        return _cyrillic_language(sample, cyrillic)
+    if latin >= 0.5 * len(letters):
+        return _latin_language(sample)
+    return "other"
+
+
+def _cyrillic_language(sample: str, cyrillic: int) -> str:
+    ratio = sum(c in KAZAKH_LETTERS for c in sample) / max(cyrillic, 1)
     words = [w.lower() for w in WORD.findall(sample)]
-    if cyr >= lat:
-        return _cyrillic(sample, words, cyr)
-    if sum(1 for w in words if w in KK_WORDS) >= 2:
+    kk = sum(w in KAZAKH_WORDS for w in words)
+    ru = sum(w in RUSSIAN_WORDS for w in words)
+    if ratio >= 0.03 or (ratio >= 0.005 and kk > ru):
         return "kk"
-    english = sum(1 for w in words if w in EN_WORDS)
-    return "en" if english >= max(1, 0.05 * len(words)) else "other"
+    return "ru"
+
+
+def _latin_language(sample: str) -> str:
+    words = [w.lower() for w in WORD.findall(sample)]
+    if not words:
+        return "other"
+    hits = sum(w in ENGLISH_WORDS for w in words)
+    return "en" if hits >= max(1, 0.05 * len(words)) else "other"

@@ -15,13 +15,22 @@ def get_validators(db: sqlite_utils.Database, url: str) -> dict[str, str]:
 
 
 def save_validators(
-    db: sqlite_utils.Database, url: str, *, source: str | None, etag: str | None,
+    db: sqlite_utils.Database,
+    url: str,
+    *,
+    source: str | None,
+    etag: str | None,
     last_modified: str | None,
 ) -> None:
     """Remember a feed's validators (keyed by URL; a re-save replaces them)."""
     with write(db):
         db["feed_validators"].upsert(
-            {"url": url, "source": source, "etag": etag, "last_modified": last_modified,
-             "checked_at": now()},
+            {
+                "url": url,
+                "source": source,
+                "etag": etag,
+                "last_modified": last_modified,
+                "checked_at": now(),
+            },
             pk="url",
         )

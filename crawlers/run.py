@@ -1,0 +1,163 @@
+"""One crawl, in its own process (Scrapy's reactor cannot restart): ``python -m crawlers.run``.
+
+The child loads the sources, crawls the selected ones together in one ``CrawlerProcess`` and
+prints one JSON line of stats per source on stdout (progress goes to stderr as Scrapy logs).
+:func:`crawl_sources` is what ``presswatch crawl`` and the nightly flow call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from crawlers.registry import load_sources
+from storage.errors import ConfigError
+
+SPIDERS = {
+    "feed": "crawlers.spiders.feed.FeedSpider",
+    "sitemap": "crawlers.spiders.sitemap.SitemapSpider",
+    "listing": "crawlers.spiders.listing.ListingSpider",
+    "court": "crawlers.spiders.court.CourtSpider",
+}
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def select(sources: list[dict], names: list[str] | None) -> list[dict]:
+    """The named sources (enabled or not), or every enabled one; unknown names are an error."""
+    if not names:
+        return [s for s in sources if s.get("enabled", True)]
+    by_name = {s["name"]: s for s in sources}
+    unknown = [n for n in names if n not in by_name]
+    if unknown:
+        raise ConfigError(
+            f"unknown source(s): {', '.join(unknown)}; known: {', '.join(sorted(by_name))}"
+        )
+    return [by_name[n] for n in names]
+
+
+def _spider_class(source: dict):
+    from scrapy.utils.misc import load_object
+
+    from crawlers.settings import source_settings
+
+    base = load_object(SPIDERS[source["kind"]])
+    return type(base.__name__, (base,), {"custom_settings": source_settings(source)})
+
+
+def crawl_here(
+    db_path: str, sources: list[dict], run_id: int | None, **overrides: Any
+) -> dict[str, dict]:
+    """Crawl in this process (only once per process); per-source stats."""
+    from scrapy.crawler import CrawlerProcess
+
+    from crawlers.archive_link import archive
+    from crawlers.settings import crawl_settings
+    from storage.sources import upsert_sources
+
+    upsert_sources(archive(db_path), sources)
+    process = CrawlerProcess(crawl_settings(db_path, run_id, **overrides))
+    crawlers = []
+    for source in sources:
+        crawler = process.create_crawler(_spider_class(source))
+        crawlers.append(crawler)
+        process.crawl(crawler, source=source, run_id=run_id)
+    process.start()
+    out = {}
+    for crawler in crawlers:
+        spider = crawler.spider
+        out[spider.name] = getattr(
+            spider, "result", {"status": "failed", "reason": "spider did not close"}
+        )
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m crawlers.run")
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--sources", required=True)
+    parser.add_argument("--source", action="append", default=[])
+    parser.add_argument("--run-id", type=int)
+    parser.add_argument("--set", action="append", default=[], help="Scrapy setting NAME=JSON")
+    args = parser.parse_args(argv)
+    try:
+        sources, problems = load_sources(args.sources)
+        chosen = select(sources, args.source)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for problem in problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    overrides = {k: json.loads(v) for k, v in (s.split("=", 1) for s in args.set)}
+    results = crawl_here(args.db, chosen, args.run_id, **overrides)
+    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for name, stats in results.items():
+        print(json.dumps({"source": name, **stats, "max_rss_kb": rss_kb}), flush=True)
+    return 0
+
+
+def crawl_sources(
+    db_path: str | Path,
+    sources_file: str | Path,
+    names: list[str] | None = None,
+    run_id: int | None = None,
+    settings: dict[str, Any] | None = None,
+    quiet: bool = False,
+) -> dict[str, dict]:
+    """Crawl sources in a fresh subprocess; per-source stats (items, pages, errors, status,
+    reason). A source the child could not report on is marked failed with the exit status."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "crawlers.run",
+        "--db",
+        str(db_path),
+        "--sources",
+        str(sources_file),
+    ]
+    for name in names or []:
+        cmd += ["--source", name]
+    if run_id is not None:
+        cmd += ["--run-id", str(run_id)]
+    for key, value in (settings or {}).items():
+        cmd += ["--set", f"{key}={json.dumps(value)}"]
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    proc = subprocess.run(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL if quiet else None,
+        text=True,
+        env=env,
+        check=False,
+    )
+    if proc.returncode == 2:
+        raise ConfigError("crawl refused its arguments (see the message above)")
+    results = {}
+    for line in proc.stdout.splitlines():
+        if line.startswith("{"):
+            row = json.loads(line)
+            results[row.pop("source")] = row
+    for name in names or []:
+        results.setdefault(
+            name,
+            {
+                "status": "failed",
+                "items": 0,
+                "pages": 0,
+                "errors": 1,
+                "reason": f"crawl process exited with status {proc.returncode}",
+            },
+        )
+    return results
+
+
+if __name__ == "__main__":
+    sys.exit(main())
