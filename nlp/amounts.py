@@ -50,8 +50,10 @@ def amount_pattern() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def cue_patterns() -> list[tuple[str, re.Pattern]]:
-    return [(kind, re.compile(rf"(?<!\w)(?:{'|'.join(p)})(?!\w)", re.IGNORECASE))
-            for kind, p in rules()["cues"].items()]
+    return [
+        (kind, re.compile(rf"(?<!\w)(?:{'|'.join(p)})(?!\w)", re.IGNORECASE))
+        for kind, p in rules()["cues"].items()
+    ]
 
 
 def _number(raw: str) -> float:
@@ -63,12 +65,15 @@ def _number(raw: str) -> float:
 
 def parse_value(body: str) -> float:
     """``"2 млн 405 тыс."`` → 2405000.0."""
-    mults = [(int(k), re.compile(rf"^(?:{'|'.join(p)})(?!\w)", re.IGNORECASE)) for k, p in rules()["multipliers"].items()]
+    mults = [
+        (int(k), re.compile(rf"^(?:{'|'.join(p)})(?!\w)", re.IGNORECASE))
+        for k, p in rules()["multipliers"].items()
+    ]
     total, pos = 0.0, 0
     for m in re.finditer(NUMBER, body):
         if m.start() < pos:
             continue
-        value, rest = _number(m.group(0)), body[m.end():].lstrip()
+        value, rest = _number(m.group(0)), body[m.end() :].lstrip()
         factor = next((k for k, p in mults if p.match(rest)), 1)
         total += value * factor
         pos = m.end()
@@ -76,7 +81,10 @@ def parse_value(body: str) -> float:
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
+    left = max(
+        (m.end() for m in SENTENCE_END.finditer(text, max(0, start - 400), start)),
+        default=max(0, start - 400),
+    )
     right_m = SENTENCE_END.search(text, end, end + 400)
     return left, right_m.start() if right_m else min(len(text), end + 400)
 
@@ -109,11 +117,51 @@ def find_amounts(text: str, year: int | None = None) -> list[Amount]:
         if value <= 0:
             continue
         kind = kind_of(text, m.start(), m.end())
-        if out and unit == "KZT" and out[-1].unit == "MCI" and PAREN_AMOUNT.match(text[out[-1].end:m.start()]):
+        if (
+            out
+            and unit == "KZT"
+            and out[-1].unit == "MCI"
+            and PAREN_AMOUNT.match(text[out[-1].end : m.start()])
+        ):
             kind = out[-1].kind
         rate = mci_in_kzt(year) if unit == "MCI" else 1.0
         kzt = value * rate if rate else None
         out.append(Amount(value, unit, kind, m.start(), m.end(), m.group(0), kzt))
+    return sorted(out + _elided(text, out, year), key=lambda a: a.start)
+
+
+@lru_cache(maxsize=1)
+def bare_pattern() -> re.Pattern:
+    mult = "|".join(p for pats in rules()["multipliers"].values() for p in pats)
+    return re.compile(
+        rf"(?<![\w.,])(?P<body>(?:(?:{NUMBER})\s*(?:{mult})(?!\w)\s*)+)", re.IGNORECASE
+    )
+
+
+def _elided(text: str, found: list[Amount], year: int | None) -> list[Amount]:
+    """ "500 тыс. тенге вместо заявленных 5 млн" — a bare "5 млн" takes the unit of the amount
+    before it in the same sentence."""
+    out = []
+    for m in bare_pattern().finditer(text):
+        if any(m.start() < a.end and a.start < m.end() for a in found):
+            continue
+        prev = [a for a in found if a.end <= m.start() and m.start() - a.end <= 150]
+        if not prev or SENTENCE_END.search(text, prev[-1].end, m.start()):
+            continue
+        value, unit = parse_value(m.group("body")), prev[-1].unit
+        body = m.group("body").rstrip()
+        rate = mci_in_kzt(year) if unit == "MCI" else 1.0
+        out.append(
+            Amount(
+                value,
+                unit,
+                kind_of(text, m.start(), m.end()),
+                m.start(),
+                m.start() + len(body),
+                body,
+                value * rate if rate else None,
+            )
+        )
     return out
 
 

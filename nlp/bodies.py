@@ -22,6 +22,15 @@ class BodiesComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         hits = body_gazetteer().find(doc.text)
-        doc._.bodies = [h.__class__(h.name, "court" if (h.info or "").endswith("court") else "body",
-                                    h.start, h.end, h.text, h.info) for h in hits]
+        doc._.bodies = [
+            h.__class__(
+                h.name,
+                "court" if (h.info or "").endswith("court") else "body",
+                h.start,
+                h.end,
+                h.text,
+                h.info,
+            )
+            for h in hits
+        ]
         return doc

@@ -10,20 +10,59 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 MONTHS = {
-    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8, "сентябр": 9,
-    "октябр": 10, "ноябр": 11, "декабр": 12,
-    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6, "шілде": 7, "тамыз": 8,
-    "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7, "august": 8,
-    "september": 9, "october": 10, "november": 11, "december": 12,
+    "январ": 1,
+    "феврал": 2,
+    "март": 3,
+    "апрел": 4,
+    "ма": 5,
+    "июн": 6,
+    "июл": 7,
+    "август": 8,
+    "сентябр": 9,
+    "октябр": 10,
+    "ноябр": 11,
+    "декабр": 12,
+    "қаңтар": 1,
+    "ақпан": 2,
+    "наурыз": 3,
+    "сәуір": 4,
+    "мамыр": 5,
+    "маусым": 6,
+    "шілде": 7,
+    "тамыз": 8,
+    "қыркүйек": 9,
+    "қазан": 10,
+    "қараша": 11,
+    "желтоқсан": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
 }
 RU_MONTH = r"(?P<m>январ[яь]|феврал[яь]|марта?|апрел[яь]|ма[яй]|июн[яь]|июл[яь]|августа?|сентябр[яь]|октябр[яь]|ноябр[яь]|декабр[яь])"
-KK_MONTH = r"(?P<m>қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)\w*"
-EN_MONTH = r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)"
+KK_MONTH = (
+    r"(?P<m>қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)\w*"
+)
+EN_MONTH = (
+    r"(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 PATTERNS = [
     re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<mn>\d{1,2})\.(?P<y>(?:19|20)\d{2})(?!\d)"),
-    re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+{RU_MONTH}(?:\s+(?P<y>(?:19|20)\d{{2}}))?", re.IGNORECASE),
-    re.compile(rf"(?:(?P<y>(?:19|20)\d{{2}})\s*(?:ж\.|жылғы|жылы)\s+)?(?P<d>\d{{1,2}})\s*-?\s*{KK_MONTH}", re.IGNORECASE),
+    re.compile(
+        rf"(?<!\d)(?P<d>\d{{1,2}})\s+{RU_MONTH}(?:\s+(?P<y>(?:19|20)\d{{2}}))?", re.IGNORECASE
+    ),
+    re.compile(
+        rf"(?:(?P<y>(?:19|20)\d{{2}})\s*(?:ж\.|жылғы|жылы)\s+)?(?P<d>\d{{1,2}})\s*-?\s*{KK_MONTH}",
+        re.IGNORECASE,
+    ),
     re.compile(rf"{EN_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?(?:\s+(?P<y>(?:19|20)\d{{2}}))?"),
     re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s+{EN_MONTH}(?:\s+(?P<y>(?:19|20)\d{{2}}))?"),
 ]
@@ -39,7 +78,10 @@ class DateMention:
 
 def _month(raw: str) -> int | None:
     low = raw.lower()
-    return next((n for stem, n in sorted(MONTHS.items(), key=lambda x: -len(x[0])) if low.startswith(stem)), None)
+    return next(
+        (n for stem, n in sorted(MONTHS.items(), key=lambda x: -len(x[0])) if low.startswith(stem)),
+        None,
+    )
 
 
 def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:

@@ -34,7 +34,9 @@ class Hit:
     info: str | None = None
 
 
-def load_outlets(paths: tuple[Path, ...] = (DATA / "outlets.yaml", DATA / "outlets_extra.yaml")) -> list[dict]:
+def load_outlets(
+    paths: tuple[Path, ...] = (DATA / "outlets.yaml", DATA / "outlets_extra.yaml"),
+) -> list[dict]:
     out = []
     for path in paths:
         if path.exists():
@@ -48,7 +50,9 @@ def load_bodies() -> list[dict]:
 
 def _is_acronym(alias: str) -> bool:
     letters = [c for c in alias if c.isalpha()]
-    return len(alias) <= 6 and sum(c.isupper() for c in letters) >= 2 and alias == alias.strip("«»\"")
+    return (
+        len(alias) <= 6 and sum(c.isupper() for c in letters) >= 2 and alias == alias.strip('«»"')
+    )
 
 
 def _alternation(aliases: list[str]) -> str:
@@ -58,8 +62,13 @@ def _alternation(aliases: list[str]) -> str:
 class Gazetteer:
     """alias → canonical name matcher over one kind (outlet, body…)."""
 
-    def __init__(self, kind: str, entries: dict[str, list[str]], patterns: dict[str, list[str]] | None = None,
-                 info: dict[str, str] | None = None):
+    def __init__(
+        self,
+        kind: str,
+        entries: dict[str, list[str]],
+        patterns: dict[str, list[str]] | None = None,
+        info: dict[str, str] | None = None,
+    ):
         self.kind, self.info = kind, info or {}
         self.index = {}
         for name, aliases in entries.items():
@@ -67,13 +76,21 @@ class Gazetteer:
                 self.index.setdefault(_fold(alias), name)
         exact = [a for a in self.index_aliases(entries) if _is_acronym(a)]
         loose = [a for a in self.index_aliases(entries) if not _is_acronym(a)]
-        self.regexes = [re.compile(rf"(?<![\w.@/-])(?:{_alternation(group)}){SUFFIX}(?![\w])", flags)
-                        for group, flags in ((exact, 0), (loose, re.IGNORECASE)) if group]
+        self.regexes = [
+            re.compile(rf"(?<![\w.@/-])(?:{_alternation(group)}){SUFFIX}(?![\w])", flags)
+            for group, flags in ((exact, 0), (loose, re.IGNORECASE))
+            if group
+        ]
         self.patterns = [(re.compile(p), name) for name, ps in (patterns or {}).items() for p in ps]
 
     @staticmethod
     def index_aliases(entries: dict[str, list[str]]) -> list[str]:
-        return [a for name, aliases in entries.items() for a in [name, *aliases] if len(a.strip("«» ")) >= 2]
+        return [
+            a
+            for name, aliases in entries.items()
+            for a in [name, *aliases]
+            if len(a.strip("«» ")) >= 2
+        ]
 
     def resolve(self, surface: str) -> str | None:
         """The canonical name of a surface form, with or without a case ending."""
@@ -89,9 +106,14 @@ class Gazetteer:
             for m in regex.finditer(text):
                 name = self.resolve(m.group(0)) or self._prefix_name(m.group(0))
                 if name:
-                    hits.append(Hit(name, self.kind, m.start(), m.end(), m.group(0), self.info.get(name)))
+                    hits.append(
+                        Hit(name, self.kind, m.start(), m.end(), m.group(0), self.info.get(name))
+                    )
         for regex, name in self.patterns:
-            hits += [Hit(name, self.kind, m.start(), m.end(), m.group(0), self.info.get(name)) for m in regex.finditer(text)]
+            hits += [
+                Hit(name, self.kind, m.start(), m.end(), m.group(0), self.info.get(name))
+                for m in regex.finditer(text)
+            ]
         return longest(hits)
 
     def _prefix_name(self, surface: str) -> str | None:
@@ -127,5 +149,8 @@ def outlet_gazetteer(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Gaz
 def body_gazetteer() -> Gazetteer:
     entries = {b["name"]: b.get("aliases", []) for b in load_bodies()}
     patterns = {b["name"]: b.get("patterns", []) for b in load_bodies()}
-    info = {b["name"]: f"{b.get('perpetrator', 'state')}:{b.get('perpetrator_type', '')}" for b in load_bodies()}
+    info = {
+        b["name"]: f"{b.get('perpetrator', 'state')}:{b.get('perpetrator_type', '')}"
+        for b in load_bodies()
+    }
     return Gazetteer("body", entries, patterns, info)

@@ -100,7 +100,7 @@ def _codes(text: str) -> list[tuple[int, int, str]]:
 
 
 def _is_code_context(text: str, m: re.Match) -> bool:
-    near = text[max(0, m.start() - 40): m.end() + 40]
+    near = text[max(0, m.start() - 40) : m.end() + 40]
     return bool(re.search(r"бап|баб|articl|art\.|\d", near, re.IGNORECASE))
 
 
@@ -146,16 +146,20 @@ def _parts(m: re.Match, kind: str, text: str) -> list[str | None]:
     raw = [m.groupdict().get(g) for g in ("parts", "parts2", "parts3")]
     parts = [p for r in raw for p in re.findall(r"\d+", r or "")]
     if kind == "kk" and not parts:
-        before = KK_PART_FIRST.search(text[max(0, m.start() - 20): m.start()])
+        before = KK_PART_FIRST.search(text[max(0, m.start() - 20) : m.start()])
         parts = re.findall(r"\d+", before.group("parts")) if before else []
     return parts or [None]
 
 
 def _resolve_code(text, m, kind, codes, prev_end, next_start, article) -> str | None:
     if kind == "kk":
-        code = _code_before(text, m.start(), codes, prev_end) or _code_after(text, m.end(), codes, next_start)
+        code = _code_before(text, m.start(), codes, prev_end) or _code_after(
+            text, m.end(), codes, next_start
+        )
     else:
-        code = _code_after(text, m.end(), codes, next_start) or _code_before(text, m.start(), codes, prev_end)
+        code = _code_after(text, m.end(), codes, next_start) or _code_before(
+            text, m.start(), codes, prev_end
+        )
     return code or _code_earlier(m.start(), codes) or _code_from_catalogue(article)
 
 
@@ -174,24 +178,32 @@ def find_legal_refs(text: str) -> list[LegalRef]:
             if code is None:
                 continue
             for part in parts if j == 0 else [None]:
-                refs.append(LegalRef(code, article, part, m.group("para"), m.start(), m.end(), m.group(0)))
+                refs.append(
+                    LegalRef(code, article, part, m.group("para"), m.start(), m.end(), m.group(0))
+                )
     refs += _described(text, refs)
     return refs
 
 
 def _described(text: str, explicit: list[LegalRef]) -> list[LegalRef]:
-    """"the article on dissemination of knowingly false information" → the one catalogue entry."""
+    """ "the article on dissemination of knowingly false information" → the one catalogue entry."""
     out = []
     for pattern, entry in descriptions():
         for m in pattern.finditer(text):
-            window = text[max(0, m.start() - 50): m.start()]
+            window = text[max(0, m.start() - 50) : m.start()]
             if not re.search(r"стать|article|бап|баб", window, re.IGNORECASE):
                 continue
-            if re.search(r"\d", window) or any(r.start <= m.start() <= r.end + 40 for r in explicit):
+            if re.search(r"\d", window) or any(
+                r.start <= m.start() <= r.end + 40 for r in explicit
+            ):
                 continue
             matching = [e for p, e in descriptions() if p.search(m.group(0))]
             if len({(e["code"], e["article"]) for e in matching}) == 1:
-                out.append(LegalRef(entry["code"], entry["article"], None, None, m.start(), m.end(), m.group(0)))
+                out.append(
+                    LegalRef(
+                        entry["code"], entry["article"], None, None, m.start(), m.end(), m.group(0)
+                    )
+                )
     return out
 
 

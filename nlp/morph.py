@@ -15,21 +15,34 @@ OV = re.compile(r"^(?P<stem>.+(?:ов|ев|ёв|ин|ын))(?P<end>|а|у|ым|�
 SKY = re.compile(r"^(?P<stem>.+(?:ск|цк))(?P<end>ий|ого|ому|им|ом|ая|ой|ую)$")
 # (gender, case) readings of each ending and the nominative ending for that gender
 OV_READINGS = {
-    "": [("Masc", "Nom", "")], "а": [("Masc", "Gen", ""), ("Masc", "Acc", ""), ("Fem", "Nom", "а")],
-    "у": [("Masc", "Dat", ""), ("Fem", "Acc", "а")], "ым": [("Masc", "Ins", "")], "е": [("Masc", "Loc", "")],
+    "": [("Masc", "Nom", "")],
+    "а": [("Masc", "Gen", ""), ("Masc", "Acc", ""), ("Fem", "Nom", "а")],
+    "у": [("Masc", "Dat", ""), ("Fem", "Acc", "а")],
+    "ым": [("Masc", "Ins", "")],
+    "е": [("Masc", "Loc", "")],
     "ой": [("Fem", "Gen", "а"), ("Fem", "Dat", "а"), ("Fem", "Ins", "а"), ("Fem", "Loc", "а")],
 }
 SKY_READINGS = {
-    "ий": [("Masc", "Nom", "ий")], "ого": [("Masc", "Gen", "ий"), ("Masc", "Acc", "ий")], "ому": [("Masc", "Dat", "ий")],
-    "им": [("Masc", "Ins", "ий")], "ом": [("Masc", "Loc", "ий")], "ая": [("Fem", "Nom", "ая")],
-    "ой": [("Fem", "Gen", "ая"), ("Fem", "Dat", "ая"), ("Fem", "Ins", "ая"), ("Fem", "Loc", "ая")], "ую": [("Fem", "Acc", "ая")],
+    "ий": [("Masc", "Nom", "ий")],
+    "ого": [("Masc", "Gen", "ий"), ("Masc", "Acc", "ий")],
+    "ому": [("Masc", "Dat", "ий")],
+    "им": [("Masc", "Ins", "ий")],
+    "ом": [("Masc", "Loc", "ий")],
+    "ая": [("Fem", "Nom", "ая")],
+    "ой": [("Fem", "Gen", "ая"), ("Fem", "Dat", "ая"), ("Fem", "Ins", "ая"), ("Fem", "Loc", "ая")],
+    "ую": [("Fem", "Acc", "ая")],
 }
 FIRST_ENDINGS = {  # (gender, case) → [(ending, replacement)] for first names the dictionary lacks
-    ("Fem", "Gen"): [("ии", "ия"), ("ьи", "ья"), ("и", "а"), ("ы", "а")], ("Fem", "Dat"): [("ии", "ия"), ("е", "а")],
-    ("Fem", "Acc"): [("ию", "ия"), ("ью", "ья"), ("у", "а"), ("ю", "я")], ("Fem", "Ins"): [("ей", "я"), ("ой", "а")],
+    ("Fem", "Gen"): [("ии", "ия"), ("ьи", "ья"), ("и", "а"), ("ы", "а")],
+    ("Fem", "Dat"): [("ии", "ия"), ("е", "а")],
+    ("Fem", "Acc"): [("ию", "ия"), ("ью", "ья"), ("у", "а"), ("ю", "я")],
+    ("Fem", "Ins"): [("ей", "я"), ("ой", "а")],
     ("Fem", "Loc"): [("ии", "ия"), ("е", "а")],
-    ("Masc", "Gen"): [("я", "й"), ("а", "")], ("Masc", "Acc"): [("я", "й"), ("а", "")], ("Masc", "Dat"): [("ю", "й"), ("у", "")],
-    ("Masc", "Ins"): [("ем", "й"), ("ом", "")], ("Masc", "Loc"): [("е", "")],
+    ("Masc", "Gen"): [("я", "й"), ("а", "")],
+    ("Masc", "Acc"): [("я", "й"), ("а", "")],
+    ("Masc", "Dat"): [("ю", "й"), ("у", "")],
+    ("Masc", "Ins"): [("ем", "й"), ("ом", "")],
+    ("Masc", "Loc"): [("е", "")],
 }
 FEMININE_CUES = re.compile(r"(ка|ку|ки|кой|ке|ша|шу|ши)$")
 
@@ -43,8 +56,11 @@ def morph():
 
 @lru_cache(maxsize=50_000)
 def _parses(word: str) -> tuple[tuple[str, str | None, str | None, float], ...]:
-    return tuple((p.normal, p.feats.get("Gender"), p.feats.get("Case"), p.score)
-                 for p in morph().parse(word) if p.pos in ("NOUN", "PROPN", "ADJ"))
+    return tuple(
+        (p.normal, p.feats.get("Gender"), p.feats.get("Case"), p.score)
+        for p in morph().parse(word)
+        if p.pos in ("NOUN", "PROPN", "ADJ")
+    )
 
 
 def cue_reading(word: str | None) -> tuple[set[str], str | None]:
@@ -81,12 +97,14 @@ def _first_nominative(first: str, gender: str, case: str) -> str:
 
 def _pick(readings, cases: set[str], gender: str | None, first: str | None):
     first_parses = _parses(first) if first else ()
+
     def score(r):
         g, c, _ = r
         s = 2.0 if c in cases else 0.0
         s += 1.0 if gender and g == gender else 0.0
         s += max((p for _, pg, pc, p in first_parses if pg == g and pc == c), default=0.0)
         return s + (0.1 if c == "Nom" else 0.0)
+
     return max(readings, key=score)
 
 
@@ -107,12 +125,19 @@ def nominative(tokens: list[str], cue: str | None = None) -> list[str]:
 def _without_surname_rule(tokens: list[str], cases: set[str], gender: str | None) -> list[str]:
     if len(tokens) > 1 and re.search(r"[иь]и$", tokens[0]):
         return [_first_nominative(tokens[0], "Fem", "Gen"), *tokens[1:]]
-    parses = [p for p in _parses(tokens[0]) if (not cases or p[2] in cases) and (not gender or p[1] == gender)]
+    parses = [
+        p
+        for p in _parses(tokens[0])
+        if (not cases or p[2] in cases) and (not gender or p[1] == gender)
+    ]
     if not parses or len(tokens) == 1:
         return tokens
     _, g, c, _ = max(parses, key=lambda p: p[3])
     if c == "Nom" or g is None:
         return tokens
     first = _first_nominative(tokens[0], g, c)
-    rest = [t[:-1] if g == "Masc" and c in ("Gen", "Acc") and t.endswith("а") and len(t) > 4 else t for t in tokens[1:]]
+    rest = [
+        t[:-1] if g == "Masc" and c in ("Gen", "Acc") and t.endswith("а") and len(t) > 4 else t
+        for t in tokens[1:]
+    ]
     return [first, *rest]

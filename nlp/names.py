@@ -12,27 +12,111 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 CYR_TO_LAT = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
-    "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
-    "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "e",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "й": "y",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "kh",
+    "ц": "ts",
+    "ч": "ch",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+    "ә": "a",
+    "ғ": "gh",
+    "қ": "q",
+    "ң": "ng",
+    "ө": "o",
+    "ұ": "u",
+    "ү": "u",
+    "һ": "h",
+    "і": "i",
 }
 LAT_TO_CYR = [
-    ("shch", "щ"), ("zh", "ж"), ("kh", "х"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"), ("yu", "ю"),
-    ("ya", "я"), ("yo", "ё"), ("ye", "е"), ("gh", "ғ"), ("a", "а"), ("b", "б"), ("c", "к"), ("d", "д"),
-    ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"), ("i", "и"), ("j", "ж"), ("k", "к"), ("l", "л"),
-    ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("q", "қ"), ("r", "р"), ("s", "с"), ("t", "т"),
-    ("u", "у"), ("v", "в"), ("w", "у"), ("x", "кс"), ("y", "ы"), ("z", "з"),
+    ("shch", "щ"),
+    ("zh", "ж"),
+    ("kh", "х"),
+    ("ts", "ц"),
+    ("ch", "ч"),
+    ("sh", "ш"),
+    ("yu", "ю"),
+    ("ya", "я"),
+    ("yo", "ё"),
+    ("ye", "е"),
+    ("gh", "ғ"),
+    ("a", "а"),
+    ("b", "б"),
+    ("c", "к"),
+    ("d", "д"),
+    ("e", "е"),
+    ("f", "ф"),
+    ("g", "г"),
+    ("h", "х"),
+    ("i", "и"),
+    ("j", "ж"),
+    ("k", "к"),
+    ("l", "л"),
+    ("m", "м"),
+    ("n", "н"),
+    ("o", "о"),
+    ("p", "п"),
+    ("q", "қ"),
+    ("r", "р"),
+    ("s", "с"),
+    ("t", "т"),
+    ("u", "у"),
+    ("v", "в"),
+    ("w", "у"),
+    ("x", "кс"),
+    ("y", "ы"),
+    ("z", "з"),
 ]
 # Simplifications that make the common romanisations meet (BGN, Kazakh Latin 2021, passports).
 KEY_RULES = [
-    (r"dzh", "j"), (r"zh", "j"), (r"kh", "h"), (r"gh", "g"), (r"q", "k"), (r"ng", "n"),
-    (r"ts", "c"), (r"iy\b|yi\b|ii\b", "i"), (r"y", "i"), (r"w", "u"), (r"x", "ks"), (r"(.)\1", r"\1"),
+    (r"dzh", "j"),
+    (r"zh", "j"),
+    (r"kh", "h"),
+    (r"gh", "g"),
+    (r"q", "k"),
+    (r"ng", "n"),
+    (r"ts", "c"),
+    (r"iy\b|yi\b|ii\b", "i"),
+    (r"y", "i"),
+    (r"w", "u"),
+    (r"x", "ks"),
+    (r"(.)\1", r"\1"),
 ]
 KAZAKH_LONG = r"ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|ны|ні|ды|ді|ты|ті|нан|нен|дан|ден|тан|тен|мен|бен|пен|ға|ге|на|не|да|де|та|те|нда|нде|ында|інде|ын|ін"
-SURNAME_STEM = re.compile(r"(ов|ев|ёв|ин|ын|ова|ева|ина|ына|ұлы|улы|қызы|кызы|ская|ский)$", re.IGNORECASE)
-KAZAKH_SAFE = re.compile(r"^(?P<stem>.{3,}?)-?(?:ның|нің|дың|дің|тың|тің|мен|бен|пен|нан|нен|дан|ден|тан|тен)$", re.IGNORECASE)
+SURNAME_STEM = re.compile(
+    r"(ов|ев|ёв|ин|ын|ова|ева|ина|ына|ұлы|улы|қызы|кызы|ская|ский)$", re.IGNORECASE
+)
+KAZAKH_SAFE = re.compile(
+    r"^(?P<stem>.{3,}?)-?(?:ның|нің|дың|дің|тың|тің|мен|бен|пен|нан|нен|дан|ден|тан|тен)$",
+    re.IGNORECASE,
+)
 KAZAKH_ANY = re.compile(rf"^(?P<stem>.{{3,}}?)-?(?:{KAZAKH_LONG})$", re.IGNORECASE)
 
 
@@ -42,8 +126,10 @@ def fold(text: str) -> str:
 
 
 def to_latin(text: str) -> str:
-    return "".join(CYR_TO_LAT.get(c, c) if c.islower() else CYR_TO_LAT.get(c.lower(), c).capitalize()
-                   for c in text)
+    return "".join(
+        CYR_TO_LAT.get(c, c) if c.islower() else CYR_TO_LAT.get(c.lower(), c).capitalize()
+        for c in text
+    )
 
 
 def to_cyrillic(text: str) -> str:
@@ -79,8 +165,20 @@ def same_name(a: str, b: str, threshold: float = 0.88) -> bool:
     return difflib.SequenceMatcher(None, ka, kb).ratio() >= threshold and ka[:1] == kb[:1]
 
 
+PATRONYMIC_CASE = re.compile(
+    r"^(?P<stem>.+(?:қызы|ұлы|улы|кызы))(?:н|на|ның|нан|мен|нда|ға|ны)$", re.IGNORECASE
+)
+CONSONANT_CASE = re.compile(
+    r"^(?P<stem>.{2,}[бвгджзклмнпрстфхцчшщқғңһ])(?:ды|ді|ты|ті|ға|ге|қа|ке)$", re.IGNORECASE
+)
+
+
 def strip_kazakh_case(word: str, surname: bool = False) -> str:
-    """"Баймолдинның" → "Баймолдин", "Қасымоваға" → "Қасымова" (short endings only on surnames)."""
+    """ "Баймолдинның" → "Баймолдин", "Қасымоваға" → "Қасымова" (short endings only on surnames)."""
+    for regex in (PATRONYMIC_CASE, CONSONANT_CASE) if surname else (PATRONYMIC_CASE,):
+        m = regex.match(word)
+        if m:
+            return m.group("stem")
     for regex in (KAZAKH_SAFE, KAZAKH_ANY):
         m = regex.match(word)
         if not m:
@@ -114,8 +212,11 @@ class Registry:
         if exact or not fuzzy:
             return exact
         k = key(name)
-        candidates = [(difflib.SequenceMatcher(None, k, ak).ratio(), n)
-                      for (kd, ak), n in self.by_key.items() if kd == kind and ak[:1] == k[:1]]
+        candidates = [
+            (difflib.SequenceMatcher(None, k, ak).ratio(), n)
+            for (kd, ak), n in self.by_key.items()
+            if kd == kind and ak[:1] == k[:1]
+        ]
         best = max(candidates, default=(0.0, None))
         return best[1] if best[0] >= 0.88 else None
 

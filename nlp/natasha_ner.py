@@ -28,7 +28,7 @@ def natasha_spans(text: str) -> list[tuple[int, int, str, str]]:
     ndoc = NatashaDoc(text)
     ndoc.segment(segmenter)
     ndoc.tag_ner(tagger)
-    return [(s.start, s.stop, s.type, text[s.start: s.stop]) for s in ndoc.spans]
+    return [(s.start, s.stop, s.type, text[s.start : s.stop]) for s in ndoc.spans]
 
 
 @Language.factory("presswatch_natasha_ner_v1")

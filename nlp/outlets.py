@@ -10,43 +10,72 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp import roles
-from nlp.gazetteer import SUFFIX, Hit, longest, outlet_gazetteer
+from nlp.gazetteer import KK_ENDINGS, RU_ENDINGS, Hit, longest, outlet_gazetteer
 
 OUTLET_CUE = re.compile(
-    r"(?<![\w-])(?:интернет-)?(?:издани\w*|газет\w*|телеканал\w*|телекомпани\w*|радиостанци\w*|радио|сайт\w*|портал\w*|"
+    r"(?<![\w-])(?:(?:YouTube|Telegram|Instagram|TikTok|телеграм|ютуб|ютюб)-(?:канал|арна)\w*|съемочн\w+ групп\w*|съёмочн\w+ групп\w*|эфир(?:е|а)?|"
+    r"(?:интернет-)?(?:издани\w*|газет\w*|телеканал\w*|телекомпани\w*|радиостанци\w*|радио|сайт\w*|портал\w*|"
     r"агентств\w*|журнал(?:а|у|ом|е)?|редакци\w*|басылым\w*|телеарна\w*|агенттіг\w*|newspapers?|outlets?|websites?|"
-    r"(?:TV )?channels?|portals?|agency|magazines?|news sites?)(?![\w-])", re.IGNORECASE)
-LATIN_NAME = r"[A-Z][\w&'-]*(?:\.(?:kz|media|news|org|com|ru|info|net))?(?:\s+[A-Z][\w&'-]*(?:\.(?:kz|media|news|org|com|ru|info|net))?){0,3}"
-AFTER_CUE = re.compile(rf"\s*(?:«(?P<q>[^»]{{2,60}})»|\"(?P<q2>[^\"]{{2,60}})\"|(?:for |of |at |with |from )?(?:the )?(?P<lat>{LATIN_NAME}))")
-EN_BEFORE = re.compile(rf"(?P<lat>{LATIN_NAME})\s+(?:newspaper|news site|outlet|website|TV channel|channel|portal|magazine)\b")
-NOT_OUTLET = {"Telegram", "WhatsApp", "YouTube", "Facebook", "Instagram", "TikTok", "VPN", "DDoS", "The", "A", "An",
-              "Kazakhstan", "Almaty", "Astana", "Part", "Article", "Code", "Criminal", "Court", "Ministry"}
+    r"(?:TV )?channels?|portals?|agency|magazines?|news sites?|paper|weekly|daily|broadcaster))(?![\w-])",
+    re.IGNORECASE,
+)
+LATIN_NAME = r"(?<![\w.-])[A-Z][A-Za-z0-9&'-]*(?:\.(?:kz|media|news|org|com|ru|info|net))?(?:\s+[A-Z][A-Za-z0-9&'-]*(?:\.(?:kz|media|news|org|com|ru|info|net))?){0,3}"
+AFTER_CUE = re.compile(
+    rf"\s*(?:«(?P<q>[^»]{{2,60}})»|\"(?P<q2>[^\"]{{2,60}})\"|(?P<prep>(?:for|at|with|from) )?(?:the )?(?P<lat>{LATIN_NAME}))"
+)
+BEFORE_CUE = re.compile(rf"(?:«(?P<q>[^»]{{2,60}})»|(?P<lat>{LATIN_NAME}))\s*$")
+EN_BEFORE = re.compile(
+    rf"(?P<lat>{LATIN_NAME})\s+(?:newspaper|news site|outlet|TV channel|magazine|weekly|daily)\b"
+)
+NOT_OUTLET = {
+    "Telegram",
+    "WhatsApp",
+    "YouTube",
+    "Facebook",
+    "Instagram",
+    "TikTok",
+    "VPN",
+    "DDoS",
+    "The",
+    "A",
+    "An",
+    "Kazakhstan",
+    "Almaty",
+    "Astana",
+    "Part",
+    "Article",
+    "Code",
+    "Criminal",
+    "Court",
+    "Ministry",
+}
 
 if not Doc.has_extension("outlets"):
     Doc.set_extension("outlets", default=None)
 
 
 def clean_name(raw: str) -> str:
-    name = raw.strip(" «»\"“”'.,")
+    name = raw.strip(" «»\"“”'.,-")
     name = re.sub(r"'s$", "", name)
-    return re.sub(rf"-(?:{SUFFIX[4:]})$", "", name) if "-" in name else name
+    return re.sub(rf"-(?:{KK_ENDINGS}|{RU_ENDINGS})$", "", name)
 
 
 def unknown_outlets(text: str, known: list[Hit]) -> list[Hit]:
     """Outlets named right after an outlet cue or a media-role cue, outside the gazetteer."""
-    starts = [m.end() for m in OUTLET_CUE.finditer(text)]
-    starts += [c.end for c in roles.find_cues(text) if c.role]
+    outlet_cues = [(m.start(), m.end(), False) for m in OUTLET_CUE.finditer(text)]
+    role_cues = [(c.start, c.end, True) for c in roles.find_cues(text) if c.role]
     cyrillic = bool(re.search("[а-яё]", text[:2000], re.IGNORECASE))
     hits = []
-    for pos in starts:
-        m = AFTER_CUE.match(text, pos)
-        if not m:
-            continue
-        group = "q" if m.group("q") else "q2" if m.group("q2") else "lat"
-        raw = m.group(group)
-        if group == "lat" and not cyrillic and not re.search(r"for |of |at |with |from ", m.group(0)):
-            continue
-        hits += _hit(raw, m.start(group), m.end(group), known)
+    for start, end, is_role in outlet_cues + role_cues:
+        m = AFTER_CUE.match(text, end)
+        if m:
+            group = "q" if m.group("q") else "q2" if m.group("q2") else "lat"
+            if group != "lat" or cyrillic or not is_role or m.group("prep"):
+                hits += _hit(m.group(group), m.start(group), m.end(group), known)
+        b = BEFORE_CUE.search(text, max(0, start - 80), start) if cyrillic else None
+        if b:
+            group = "q" if b.group("q") else "lat"
+            hits += _hit(b.group(group), b.start(group), b.end(group), known)
     for m in EN_BEFORE.finditer(text):
         hits += _hit(m.group("lat"), m.start("lat"), m.end("lat"), known)
     return hits
@@ -54,14 +83,34 @@ def unknown_outlets(text: str, known: list[Hit]) -> list[Hit]:
 
 def _hit(raw: str, start: int, end: int, known: list[Hit]) -> list[Hit]:
     name = clean_name(raw)
-    if not name or name.split()[0] in NOT_OUTLET or len(name) < 3 or any(start < k.end and k.start < end for k in known):
+    if (
+        not name
+        or name.split()[0] in NOT_OUTLET
+        or len(name) < 3
+        or any(start < k.end and k.start < end for k in known)
+    ):
         return []
     return [Hit(name, "outlet", start, end, raw)]
 
 
-def find_outlets(text: str, registry_aliases: tuple = ()) -> list[Hit]:
+def org_before_role(doc: Doc, known: list[Hit]) -> list[Hit]:
+    """English: an ORG entity right before a role cue ("Dala News cameraman Rustem Abilov")."""
+    cues = {c.start for c in roles.find_cues(doc.text) if c.role}
+    hits = []
+    for ent in doc.ents:
+        if (
+            ent.label_ == "ORG"
+            and doc.text[ent.end_char : ent.end_char + 1] == " "
+            and ent.end_char + 1 in cues
+        ):
+            hits += _hit(ent.text, ent.start_char, ent.end_char, known)
+    return hits
+
+
+def find_outlets(text: str, registry_aliases: tuple = (), doc: Doc | None = None) -> list[Hit]:
     known = outlet_gazetteer(registry_aliases).find(text)
-    return longest(known + unknown_outlets(text, known))
+    extra = org_before_role(doc, known) if doc is not None else []
+    return longest(known + unknown_outlets(text, known) + extra)
 
 
 @Language.factory("presswatch_outlets_v1", default_config={"discover": True})
@@ -77,7 +126,7 @@ class OutletsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         if self.discover:
-            doc._.outlets = find_outlets(doc.text, self.registry_aliases)
+            doc._.outlets = find_outlets(doc.text, self.registry_aliases, doc)
         else:
             doc._.outlets = outlet_gazetteer(self.registry_aliases).find(doc.text)
         return doc

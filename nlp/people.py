@@ -12,17 +12,45 @@ from spacy.tokens import Doc
 
 from nlp import roles
 from nlp.morph import nominative
-from nlp.names import kazakh_nominative
+from nlp.names import kazakh_nominative, strip_kazakh_case
 
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 LOWER = "a-zа-яёәғқңөұүһі'’"
 WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}{LOWER}][{LOWER}]+)?"
 NAME = re.compile(rf"{WORD}(?:\s+{WORD}){{1,2}}")
-FILLER = re.compile(rf"\s*(?:[«\"][^»\"]{{1,60}}[»\"]|[{LOWER}-]+|[A-Z][\w.&-]*|[\w.-]+\.(?:kz|media|news|org|com|ru|info|net))\s*")
+FILLER = re.compile(
+    rf"\s*(?:(?:из|с|со|от|в|во|from|of|in)\s+{WORD}|[«\"][^»\"]{{1,60}}[»\"]|[{LOWER}-]+|[A-Z][\w.&-]*|[\w.-]+\.(?:kz|media|news|org|com|ru|info|net))\s*"
+)
 LINK = re.compile(r"^\s*(?:,|и|and|және|мен|а также|as well as)\s*$", re.IGNORECASE)
 QUOTED = re.compile(r"«[^»]{1,80}»|\"[^\"]{1,80}\"|“[^”]{1,80}”")
-STOP_FIRST = {"The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "According", "But", "And", "It",
-              "В", "На", "По", "Во", "С", "И", "Но", "А", "Как", "Об", "О"}
+PATRONYMIC = re.compile(r"(?:ович|евич|овна|евна|ична|ұлы|қызы|улы|кызы)\w*$", re.IGNORECASE)
+STOP_FIRST = {
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "With",
+    "According",
+    "But",
+    "And",
+    "It",
+    "В",
+    "На",
+    "По",
+    "Во",
+    "С",
+    "И",
+    "Но",
+    "А",
+    "Как",
+    "Об",
+    "О",
+}
 
 
 @dataclass(frozen=True)
@@ -57,31 +85,74 @@ def ner_candidates(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Keep the leading capitalised words of a span ("Нұржан Баймолдинның ісі" → the name)."""
-    m = re.match(rf"{WORD}(?:\s+{WORD})*", text[start:end])
-    return (start, start + m.end()) if m else (start, start)
+    """Keep the leading capitalised words of a span that can form a name: "Нұржан Баймолдинның
+    ісі" → up to the case-marked word; no Latin word inside a Cyrillic name; a third word only
+    when one of them is a patronymic."""
+    words = list(re.finditer(WORD, text[start:end]))
+    kept: list[re.Match] = []
+    for w in words:
+        if kept and (
+            text[start + kept[-1].end() : start + w.start()].strip()
+            or w.group(0).isascii() != kept[0].group(0).isascii()
+        ):
+            break
+        kept.append(w)
+        if not w.group(0).isascii() and strip_kazakh_case(w.group(0), surname=True) != w.group(0):
+            break
+    if (
+        len(kept) == 3
+        and not any(PATRONYMIC.search(w.group(0)) for w in kept[1:])
+        and not kept[0].group(0).isascii()
+    ):
+        kept = kept[:2]
+    return (start, start + kept[-1].end()) if kept else (start, start)
 
 
-def cue_candidates(text: str, cues: list[roles.Cue], blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def cue_candidates(
+    text: str, cues: list[roles.Cue], blocked: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     out = []
     for cue in cues:
         if not cue.role:
             continue
         pos = cue.end
+        ends = {bs: be for bs, be in blocked}
         for _ in range(5):
+            skip = pos + len(text[pos:]) - len(text[pos:].lstrip())
+            if skip in ends:
+                pos = ends[skip]
+                continue
             m = NAME.match(text, pos + len(text[pos:]) - len(text[pos:].lstrip()))
             if m and not _overlaps(m.start(), m.end(), blocked) and not _latin_in_cyrillic(text, m):
-                out.append((m.start(), m.end()))
+                out.append(_trim(text, m.start(), m.end()))
                 break
+            if text[skip : skip + 1] == "," and pos == cue.end:
+                pos = skip + 1
+                continue
             f = FILLER.match(text, pos)
-            if not f or f.end() == pos or re.search(r"[,.;:!?]", text[pos:f.end()]):
+            if not f or f.end() == pos or re.search(r"[,.;:!?]", text[pos : f.end()]):
                 break
             pos = f.end()
     return out
 
 
+def _strip_lead(
+    text: str, s: int, e: int, cues: list[roles.Cue], blocked: list[tuple[int, int]]
+) -> tuple[int, int]:
+    """Drop role words and outlet names an NER span starts with ("Корреспондента Азаттыка Б. А.")."""
+    starts = {c.start: c.end for c in cues} | {bs: be for bs, be in blocked}
+    while s < e:
+        s += len(text[s:e]) - len(text[s:e].lstrip())
+        if s not in starts:
+            break
+        s = starts[s]
+    return _trim(text, s, e)
+
+
 def _latin_in_cyrillic(text: str, m: re.Match) -> bool:
-    return m.group(0).isascii() and bool(re.search("[а-яё]", text[max(0, m.start() - 200): m.end() + 200]))
+    return m.group(0).isascii() and bool(
+        re.search("[а-яё]", text[max(0, m.start() - 200) : m.end() + 200])
+    )
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -105,20 +176,40 @@ def normalise(text: str, lang: str, cue_word: str | None) -> str:
 def find_people(doc: Doc) -> list[Person]:
     text, lang = doc.text, doc._.lang or doc.lang_
     cues, blocked = roles.find_cues(text), blocked_spans(doc)
-    spans = [(s, e) for s, e in _merge(ner_candidates(doc) + cue_candidates(text, cues, blocked))
-             if not _overlaps(s, e, blocked) and text[s:e].split()[0] not in STOP_FIRST]
+    ner = [_strip_lead(text, s, e, cues, blocked) for s, e in ner_candidates(doc)]
+    ner = [(s, e) for s, e in ner if e > s and not _overlaps(s, e, blocked)]
+    by_cue = [
+        (s, e)
+        for s, e in cue_candidates(text, cues, blocked)
+        if not any(
+            s <= ns and ne <= e and (ns, ne) != (s, e) and " " in text[ns:ne] for ns, ne in ner
+        )
+    ]
+    spans = [
+        (s, e)
+        for s, e in _merge(ner + by_cue)
+        if not _overlaps(s, e, blocked) and text[s:e].split()[0] not in STOP_FIRST
+    ]
     people: list[Person] = []
     for s, e in spans:
         cue = _governing_cue(text, s, e, cues, blocked, people)
         word = _cue_word(text, s, cue)
-        people.append(Person(text[s:e], normalise(text[s:e], lang, word), s, e, cue.role if cue else None,
-                             cue.text if cue else None))
+        people.append(
+            Person(
+                text[s:e],
+                normalise(text[s:e], lang, word),
+                s,
+                e,
+                cue.role if cue else None,
+                cue.text if cue else None,
+            )
+        )
     return _complete_surnames(people)
 
 
 def _governing_cue(text, s, e, cues, blocked, people) -> roles.Cue | None:
     cue = roles.role_before(text, s, cues, blocked)
-    if cue is None and people and people[-1].role and LINK.match(text[people[-1].end: s]):
+    if cue is None and people and people[-1].role and LINK.match(text[people[-1].end : s]):
         return roles.Cue(people[-1].role, people[-1].start, people[-1].start, people[-1].cue or "")
     return cue or roles.role_after(text, e, cues) or roles.listed_role(text, s, cues)
 
@@ -126,15 +217,19 @@ def _governing_cue(text, s, e, cues, blocked, people) -> roles.Cue | None:
 def _cue_word(text: str, start: int, cue: roles.Cue | None) -> str | None:
     if cue and cue.text:
         return cue.text.split()[-1]
-    words = re.findall(r"[\w-]+", text[max(0, start - 30): start])
+    words = re.findall(r"[\w-]+", text[max(0, start - 30) : start])
     return words[-1] if words else None
 
 
 def _complete_surnames(people: list[Person]) -> list[Person]:
     """A surname alone ("журналист Нургалиев") takes the full name used elsewhere in the text."""
     full = {p.norm.split()[-1].casefold(): p.norm for p in people if len(p.norm.split()) > 1}
-    return [Person(p.text, full.get(p.norm.casefold(), p.norm), p.start, p.end, p.role, p.cue)
-            if len(p.norm.split()) == 1 else p for p in people]
+    return [
+        Person(p.text, full.get(p.norm.casefold(), p.norm), p.start, p.end, p.role, p.cue)
+        if len(p.norm.split()) == 1
+        else p
+        for p in people
+    ]
 
 
 @Language.factory("presswatch_people_v1")

