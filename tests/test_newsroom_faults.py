@@ -12,7 +12,8 @@ import pytest
 from newsroom_http import fetch
 
 from presswatch.newsroom import start
-from presswatch.newsroom.faults import BOMB_BYTES, FAULTS, GOOD, HUGE_BYTES
+from presswatch.newsroom.charsets import PAGES
+from presswatch.newsroom.faults import BOMB_BYTES, FAULTS, GOOD, HUGE_BYTES, good_paths
 
 MiB = 1024 * 1024
 
@@ -131,3 +132,22 @@ def test_invalid_utf8_is_declared_utf8(room):
     with pytest.raises(UnicodeDecodeError):
         r.body.decode("utf-8")
     assert "ordinary paragraph" in r.body.decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize("slug", list(PAGES))
+def test_encoding_pages_decode_to_cyrillic(room, slug):
+    encoding, _ctype, _meta, bom, title = PAGES[slug]
+    r = fetch(room.url(f"/faulty-wire/enc/{slug}"))
+    assert r.body.startswith(bom) and r.body[len(bom) :].decode(encoding).count(title) == 2
+    with pytest.raises(UnicodeDecodeError):
+        r.body.decode("utf-8") if encoding != "utf-8" else r.body.decode("ascii")
+    declared = r.headers.get_content_charset()
+    assert declared == ("koi8-r" if slug == "koi8r" else None)
+
+
+def test_good_paths_are_all_in_the_feed_and_answer_200(room):
+    feed = fetch(room.url("/faulty-wire/feed.xml")).body.decode()
+    for path in good_paths():
+        assert room.url(path) in feed
+        status = fetch(room.url(path)).status
+        assert status in (200, 429) if path.endswith("rate-limited") else status == 200

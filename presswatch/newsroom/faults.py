@@ -3,6 +3,8 @@
 Feed ``/faulty-wire/feed.xml?slow=S`` (RSS 2.0) lists one entry per fault and the good articles:
 
 - ``/faulty-wire/news/good-1`` … ``good-4``: ordinary good articles (each must be stored once).
+- ``/faulty-wire/enc/koi8r``, ``…/koi8r-undeclared``, ``…/bom``: good Russian articles in KOI8-R
+  (declared / undeclared) and UTF-8 with a BOM under a wrong windows-1251 meta (see ``charsets.py``).
 - ``/faulty-wire/rate-limited``: 429 with ``Retry-After: 1`` on odd-numbered requests, the good
   article on the next one (succeeds on retry; stored once).
 - ``/faulty-wire/error-500``: always HTTP 500.
@@ -31,7 +33,7 @@ import zlib
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
-from presswatch.newsroom import feeds
+from presswatch.newsroom import charsets, feeds
 from presswatch.newsroom.feeds import Item
 from presswatch.newsroom.responses import Request, Response, html, not_found, redirect, xml
 
@@ -97,6 +99,13 @@ MALFORMED = """<?xml version="1.0" encoding="utf-8"?>
 <item><title>Unclosed & unescaped</title>
 """
 
+
+def good_paths() -> list[str]:
+    """Every faulty-wire page a robust crawl stores exactly once."""
+    news = [f"/faulty-wire/news/{k}" for k in GOOD if k != "rate-limited"]
+    return news + ["/faulty-wire/rate-limited", *charsets.paths()]
+
+
 _bombs: dict[str, bytes] = {}
 _bomb_lock = threading.Lock()
 
@@ -158,6 +167,7 @@ class Faults:
         paths = [f"/faulty-wire/news/{k}" for k in GOOD if k != "rate-limited"] + [
             "/faulty-wire/rate-limited"
         ]
+        paths += charsets.paths()
         paths += [p if p != "/faulty-wire/slow" else f"{p}?delay={delay}" for p in FAULTS]
         items = [
             Item(
@@ -193,6 +203,8 @@ class Faults:
 
     def handle(self, req: Request) -> Response:
         p = req.path
+        if p.startswith("/faulty-wire/enc/"):
+            return charsets.page(p.rsplit("/", 1)[1]) or not_found()
         if p.startswith("/faulty-wire/news/") and p.rsplit("/", 1)[1] in GOOD:
             return html(article_page(*GOOD[p.rsplit("/", 1)[1]]))
         simple = {
