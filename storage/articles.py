@@ -28,7 +28,7 @@ COLUMNS = (
     "extractor",
     "page_id",
 )
-BATCH = 500
+BATCH = 2000
 
 
 @dataclass
@@ -115,11 +115,12 @@ def save_batch(db: sqlite_utils.Database, records: list[dict[str, Any]]) -> Save
             else:
                 _update(db, article_id, version, row, stamp)
                 result.updated[row["url"]] = article_id
-        _insert_many(db, fresh, stamp)
         if fresh:
-            result.new.update(
-                {u: i for u, (i, _, _) in _existing(db, [r["url"] for r in fresh]).items()}
-            )
+            top = db.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+            _insert_many(db, fresh, stamp)
+            # we hold the write lock: every id above ``top`` is one of ours
+            rows_new = db.execute("SELECT url, id FROM articles WHERE id > ?", [top])
+            result.new.update(dict(rows_new.fetchall()))
     return result
 
 

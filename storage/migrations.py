@@ -76,6 +76,7 @@ def m001_sources_pages_articles(db: sqlite_utils.Database) -> None:
             "tagged_at": str,
             "tag_error": str,
             "detected_at": str,
+            "sortkey": int,
         },
         pk="id",
         not_null={"url", "content_hash"},
@@ -101,9 +102,41 @@ def m001_sources_pages_articles(db: sqlite_utils.Database) -> None:
         foreign_keys=[("article_id", "articles", "id")],
     )
     db["article_versions"].create_index(["article_id", "version"], unique=True)
-    db["articles"].enable_fts(
-        ["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    create_article_search(db)
+
+
+# The full-text index's rowid is a date-ordered key, (published epoch seconds << 31) | id, so that
+# "newest first" is FTS5's own rowid order: the cost of a page of results no longer depends on how
+# many articles match. Triggers keep ``articles.sortkey`` and the index in sync.
+SORTKEY = (
+    "((max(0, coalesce(CAST(strftime('%s', coalesce({r}.published_at, {r}.first_seen_at)) "
+    "AS INTEGER), 0)) << 31) | {r}.id)"
+)
+
+
+def create_article_search(db: sqlite_utils.Database) -> None:
+    db["articles"].create_index(["sortkey"], unique=True)
+    db.execute(
+        "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', "
+        "content_rowid='sortkey', tokenize='unicode61 remove_diacritics 2')"
     )
+    new = SORTKEY.format(r="new")
+    delete = (
+        "INSERT INTO articles_fts(articles_fts, rowid, title, text) "
+        "VALUES ('delete', old.sortkey, old.title, old.text);"
+    )
+    insert = f"INSERT INTO articles_fts(rowid, title, text) VALUES ({new}, new.title, new.text);"
+    resort = f"UPDATE articles SET sortkey = {new} WHERE id = new.id;"
+    for name, event, body in (
+        ("articles_ai", "AFTER INSERT", resort + insert),
+        ("articles_ad", "AFTER DELETE", delete),
+        (
+            "articles_au",
+            "AFTER UPDATE OF title, text, published_at, first_seen_at",
+            delete + resort + insert,
+        ),
+    ):
+        db.execute(f"CREATE TRIGGER {name} {event} ON articles BEGIN {body} END")
 
 
 def m002_analysis(db: sqlite_utils.Database) -> None:

@@ -1,22 +1,18 @@
 """Full-text search over articles: newest first by default, relevance with ``rank=True``.
 
-Newest-first has two plans. A rare term (fewer than ``COMMON`` matches) collects its matches
-from the FTS index and sorts them by date. A common term walks the articles by the
-``published_at`` index, newest first, and asks the FTS index about each window of ids — so the
-cost is proportional to the page asked for, not to the number of matches.
+The index's rowid is the article's date-ordered ``sortkey`` (see ``storage.migrations``), so
+newest-first is FTS5's native ``ORDER BY rowid DESC``: results stream from the index in date
+order and a page costs the same for a rare term and for one in every article.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import sqlite_utils
 
 from storage.archive import archive_errors
 
-COMMON = 2000
-WINDOW = 400
 SNIPPET = "snippet(articles_fts, 1, '[', ']', ' … ', 16)"
 
 
@@ -65,57 +61,12 @@ def search(
     """Matching articles with a snippet: ``id, url, title, outlet, lang, published_at, snippet``."""
     filters = filters or Filters()
     q = fts_query(query, raw)
-    with archive_errors():
-        if rank:
-            return _ranked(db, q, filters, limit)
-        if _count_upto(db, q, COMMON) < COMMON:
-            return _rare_by_date(db, q, filters, limit)
-        return _common_by_date(db, q, filters, limit)
-
-
-def _count_upto(db: sqlite_utils.Database, q: str, cap: int) -> int:
-    sql = "SELECT count(*) FROM (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)"
-    return int(db.execute(sql, [q, cap]).fetchone()[0])
-
-
-def _select(order: str, where: str) -> str:
-    return (
+    where, params = filters.sql()
+    order = "articles_fts.rank" if rank else "articles_fts.rowid DESC"
+    sql = (
         "SELECT a.id, a.url, a.title, a.outlet, a.lang, a.published_at, "
-        f"{SNIPPET} AS snippet FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
+        f"{SNIPPET} AS snippet FROM articles_fts JOIN articles a ON a.sortkey = articles_fts.rowid "
         f"WHERE articles_fts MATCH ?{where} ORDER BY {order} LIMIT ?"
     )
-
-
-def _ranked(db: sqlite_utils.Database, q: str, f: Filters, limit: int) -> list[dict]:
-    where, params = f.sql()
-    return list(db.query(_select("articles_fts.rank", where), [q, *params, limit]))
-
-
-def _rare_by_date(db: sqlite_utils.Database, q: str, f: Filters, limit: int) -> list[dict]:
-    where, params = f.sql()
-    return list(db.query(_select("a.published_at DESC, a.id DESC", where), [q, *params, limit]))
-
-
-def _common_by_date(db: sqlite_utils.Database, q: str, f: Filters, limit: int) -> list[dict]:
-    where, params = f.sql()
-    found: list[dict] = []
-    cursor: tuple[str, int] | None = None
-    while len(found) < limit:
-        page_where, page_params = where, list[Any](params)
-        if cursor:
-            page_where += " AND (a.published_at < ? OR (a.published_at = ? AND a.id < ?))"
-            page_params += [cursor[0], cursor[0], cursor[1]]
-        ids = db.execute(
-            f"SELECT a.id, a.published_at FROM articles a WHERE a.published_at IS NOT NULL{page_where} "
-            "ORDER BY a.published_at DESC, a.id DESC LIMIT ?",
-            [*page_params, WINDOW],
-        ).fetchall()
-        if not ids:
-            break
-        cursor = (ids[-1][1], ids[-1][0])
-        marks = ",".join("?" * len(ids))
-        found += db.query(
-            _select("a.published_at DESC, a.id DESC", f" AND articles_fts.rowid IN ({marks})"),
-            [q, *[i for i, _ in ids], limit - len(found)],
-        )
-    return found[:limit]
+    with archive_errors():
+        return list(db.query(sql, [q, *params, limit]))

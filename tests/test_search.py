@@ -1,6 +1,5 @@
 import pytest
 
-from storage import search as search_mod
 from storage.articles import save_articles
 from storage.search import Filters, fts_query, search
 
@@ -44,12 +43,33 @@ def test_newest_first_with_snippet(filled):
     assert all("[редакцию]" in r["snippet"] for r in rows)
 
 
-def test_common_term_plan_gives_the_same_answer_as_the_rare_plan(filled, monkeypatch):
-    rare_plan = search(filled, "редакцию", limit=15)
-    monkeypatch.setattr(search_mod, "COMMON", 5)
-    monkeypatch.setattr(search_mod, "WINDOW", 7)
-    common_plan = search(filled, "редакцию", limit=15)
-    assert [r["id"] for r in common_plan] == [r["id"] for r in rare_plan]
+def test_newest_first_is_by_date_not_by_insertion_order(db):
+    save_articles(
+        db,
+        [
+            {
+                "url": f"https://o.test/{i}",
+                "title": "t",
+                "text": "иск к редакции",
+                "published_at": f"2026-0{m}-01T00:00:00+05:00",
+            }
+            for i, m in enumerate([3, 9, 1, 7, 5])
+        ],
+    )
+    months = [r["published_at"][5:7] for r in search(db, "иск")]
+    assert months == ["09", "07", "05", "03", "01"]
+
+
+def test_changed_date_moves_the_article_in_the_index(db):
+    save_articles(
+        db,
+        [
+            {"url": "https://o.test/a", "text": "иск", "published_at": "2026-01-01"},
+            {"url": "https://o.test/b", "text": "иск", "published_at": "2026-02-01"},
+        ],
+    )
+    save_articles(db, [{"url": "https://o.test/a", "text": "иск!", "published_at": "2026-03-01"}])
+    assert [r["url"] for r in search(db, "иск")] == ["https://o.test/a", "https://o.test/b"]
 
 
 def test_filters(filled):
