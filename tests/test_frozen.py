@@ -62,3 +62,14 @@ def test_diff_without_publication_is_a_named_error(archive):
     db, _ = archive
     with pytest.raises(PresswatchError, match="no published report for 2026-10"):
         diff(db, "2026-10")
+
+
+def test_diff_reports_removed_incidents(archive):
+    db, ids = archive
+    publish(db, "2026-11")
+    with write(db):
+        db["incidents"].delete(ids["n13"])  # e.g. an acceptance undone
+    result = diff(db, "2026-11")
+    changed = {c.key: (c.published, c.today, c.removed) for c in result.changes}
+    assert changed["month.rights"] == (5, 4, [ids["n13"]])
+    assert result.removed == [ids["n13"]] and result.added == []

@@ -12,7 +12,7 @@ from fixtures_reports import build
 from reports import charts
 from reports.build import draft
 from reports.render import anchor
-from storage.archive import connect
+from storage.archive import connect, write
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -75,3 +75,22 @@ def test_month_without_incidents_still_renders(archive):
     body = draft(db, "2024-03", "html", "en", today=TODAY).body
     assert "No incidents were recorded in the same period of 2023." in body
     assert "No news about earlier cases this month." in body
+
+
+def test_only_web_links_become_html_links(tmp_path):
+    ids = build(tmp_path / "own.db")
+    db = connect(tmp_path / "own.db")
+    with write(db):
+        db["articles"].insert(
+            {
+                "url": "javascript:alert(1)",
+                "title": "Odd link",
+                "outlet": "Dala Times",
+                "published_at": "2026-11-20T10:00:00",
+                "content_hash": "x",
+            }
+        )
+        bad = db.execute("SELECT id FROM articles WHERE url = 'javascript:alert(1)'").fetchone()[0]
+        db["incident_articles"].insert({"incident_id": ids["n10"], "article_id": bad})
+    html = draft(db, "2026-11", "html", "en", today=TODAY).body
+    assert 'href="javascript:' not in html and "Dala Times: Odd link (javascript:alert(1))" in html
