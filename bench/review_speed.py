@@ -46,8 +46,11 @@ def client_for(path: Path):
     client = app.test_client()
     page = client.get("/login").text
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    client.post("/login", data={"name": "bench", "password": "bench-password", "csrf_token": token},
-                headers={"Origin": "http://localhost"})
+    client.post(
+        "/login",
+        data={"name": "bench", "password": "bench-password", "csrf_token": token},
+        headers={"Origin": "http://localhost"},
+    )
     return client
 
 
@@ -76,10 +79,12 @@ def server_times(path: Path, requests: int) -> dict[str, list[float]]:
         "queue, filter category=legal": timed(client, ["/?category=legal"] * requests),
         "queue, filter lang=kk": timed(client, ["/?lang=kk"] * requests),
         "queue, filter outlet + dates": timed(
-            client, ["/?outlet=Qala+Times&since=2026-03-01&until=2026-06-30"] * requests),
+            client, ["/?outlet=Qala+Times&since=2026-03-01&until=2026-06-30"] * requests
+        ),
         "queue, page 20": timed(client, ["/?page=20"] * requests),
-        "candidate page (random)": timed(client, [f"/candidates/{rng.choice(ids)}"
-                                                  for _ in range(requests)]),
+        "candidate page (random)": timed(
+            client, [f"/candidates/{rng.choice(ids)}" for _ in range(requests)]
+        ),
         "incidents list": timed(client, ["/incidents"] * max(requests // 4, 20)),
     }
 
@@ -116,24 +121,43 @@ def decisions_per_minute(path: Path, decisions: int) -> tuple[list[float], dict[
     return times, counts
 
 
-def report(args, build_s: float, server: dict, dec: tuple[list[float], dict[str, int]] | None) -> str:
-    lines = ["# Review app benchmark", "", "```", ".venv/bin/python " + " ".join(sys.argv), "```", "",
-             f"Archive: {args.candidates:,} candidates, {args.articles:,} articles "
-             f"(built in {build_s:.0f} s). Machine: 2 cores (shared with other work).", "",
-             "## Server time (Flask test client, whole request in the app)", "",
-             "| page | n | p50 ms | p95 ms | max ms |", "|---|---|---|---|---|"]
+def report(
+    args, build_s: float, server: dict, dec: tuple[list[float], dict[str, int]] | None
+) -> str:
+    lines = [
+        "# Review app benchmark",
+        "",
+        "```",
+        ".venv/bin/python " + " ".join(sys.argv),
+        "```",
+        "",
+        f"Archive: {args.candidates:,} candidates, {args.articles:,} articles "
+        f"(built in {build_s:.0f} s). Machine: 2 cores (shared with other work).",
+        "",
+        "## Server time (Flask test client, whole request in the app)",
+        "",
+        "| page | n | p50 ms | p95 ms | max ms |",
+        "|---|---|---|---|---|",
+    ]
     for name, values in server.items():
-        lines.append(f"| {name} | {len(values)} | {pct(values, 50):.1f} | {pct(values, 95):.1f} "
-                     f"| {max(values):.1f} |")
+        lines.append(
+            f"| {name} | {len(values)} | {pct(values, 50):.1f} | {pct(values, 95):.1f} "
+            f"| {max(values):.1f} |"
+        )
     if dec:
         times, counts = dec
         mean = statistics.mean(times)
-        lines += ["", "## Keyboard-only reviewer (Playwright, Chromium, real server)", "",
-                  f"{len(times)} decisions ({', '.join(f'{k}: {v}' for k, v in counts.items())}), "
-                  "timed from key press to the next candidate page, no think time:", "",
-                  f"- per decision: mean {mean * 1000:.0f} ms, p50 {pct(times, 50) * 1000:.0f} ms, "
-                  f"p95 {pct(times, 95) * 1000:.0f} ms",
-                  f"- sustained: **{60 / mean:.0f} decisions per minute**"]
+        lines += [
+            "",
+            "## Keyboard-only reviewer (Playwright, Chromium, real server)",
+            "",
+            f"{len(times)} decisions ({', '.join(f'{k}: {v}' for k, v in counts.items())}), "
+            "timed from key press to the next candidate page, no think time:",
+            "",
+            f"- per decision: mean {mean * 1000:.0f} ms, p50 {pct(times, 50) * 1000:.0f} ms, "
+            f"p95 {pct(times, 95) * 1000:.0f} ms",
+            f"- sustained: **{60 / mean:.0f} decisions per minute**",
+        ]
     return "\n".join(lines) + "\n"
 
 

@@ -21,18 +21,32 @@ from review import (
 from review.db import Archive
 from review.ratelimit import FailureLimiter
 
-BLUEPRINTS = (auth.bp, views_queue.bp, views_candidate.bp, views_incidents.bp,
-              views_evidence.bp, views_admin.bp)
+BLUEPRINTS = (
+    auth.bp,
+    views_queue.bp,
+    views_candidate.bp,
+    views_incidents.bp,
+    views_evidence.bp,
+    views_admin.bp,
+)
 
 
-def create_app(db_path: Path | str, secret: str | None = None, *, secure_cookies: bool = False,
-               login_limit: int = 5) -> Flask:
+def create_app(
+    db_path: Path | str,
+    secret: str | None = None,
+    *,
+    secure_cookies: bool = False,
+    login_limit: int = 5,
+) -> Flask:
     app = Flask(__name__)
     app.config.update(
         SECRET_KEY=secret or secrets.token_urlsafe(32),
-        SESSION_COOKIE_NAME="presswatch_review", SESSION_COOKIE_HTTPONLY=True,
-        SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_SECURE=secure_cookies,
-        PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=12), MAX_CONTENT_LENGTH=1_000_000,
+        SESSION_COOKIE_NAME="presswatch_review",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_SECURE=secure_cookies,
+        PERMANENT_SESSION_LIFETIME=dt.timedelta(hours=12),
+        MAX_CONTENT_LENGTH=1_000_000,
     )
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["presswatch_archive"] = Archive(db_path)

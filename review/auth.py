@@ -82,5 +82,7 @@ def role_required(role: str) -> Callable:
             if not allowed(g.user["role"], role):
                 abort(403, f"this needs the {role} role")
             return view(*args, **kwargs)
+
         return inner
+
     return wrap

@@ -22,7 +22,9 @@ def victims(value: str | None) -> list[dict]:
     for line in _lines(value):
         name, _, role = (part.strip() for part in line.partition("|"))
         kind = "outlet" if role == "outlet" else "person"
-        out.append({"name": name, "kind": kind, "role": None if kind == "outlet" else (role or None)})
+        out.append(
+            {"name": name, "kind": kind, "role": None if kind == "outlet" else (role or None)}
+        )
     return out
 
 
@@ -32,9 +34,16 @@ def legal_refs(value: str | None) -> list[dict]:
     for line in _lines(value):
         parts = line.split()
         if len(parts) < 2 or parts[0].upper() not in CODES:
-            raise ReviewError(f"legal reference {line!r}: write CODE ARTICLE [PART], CODE one of {', '.join(CODES)}")
-        out.append({"code": parts[0].upper(), "article": parts[1],
-                    "part": parts[2] if len(parts) > 2 else None})
+            raise ReviewError(
+                f"legal reference {line!r}: write CODE ARTICLE [PART], CODE one of {', '.join(CODES)}"
+            )
+        out.append(
+            {
+                "code": parts[0].upper(),
+                "article": parts[1],
+                "part": parts[2] if len(parts) > 2 else None,
+            }
+        )
     return out
 
 
@@ -46,19 +55,32 @@ def amounts(value: str | None) -> list[dict]:
         if not m:
             raise ReviewError(f"amount {line!r}: write VALUE UNIT [KIND], e.g. 30 MCI fine")
         number = float(re.sub(r"\s", "", m.group(1)).replace(",", "."))
-        out.append({"value": number, "unit": m.group(2).upper(), "kind": m.group(3) or "other",
-                     "kzt": number if m.group(2).upper() == "KZT" else None})
+        out.append(
+            {
+                "value": number,
+                "unit": m.group(2).upper(),
+                "kind": m.group(3) or "other",
+                "kzt": number if m.group(2).upper() == "KZT" else None,
+            }
+        )
     return out
 
 
 def facets(form: MultiDict) -> dict:
     """The edited facets present in the form (absent fields are left as they were)."""
     out: dict = {}
-    for name in ("category", "title", "summary", "perpetrator", "place", "event_date", "case_status"):
+    for name in (
+        "category",
+        "title",
+        "summary",
+        "perpetrator",
+        "place",
+        "event_date",
+        "case_status",
+    ):
         if name in form:
             out[name] = form.get(name, "").strip() or None
-    parsers = {"victims": victims, "legal_refs": legal_refs, "amounts": amounts,
-               "outlets": _lines}
+    parsers = {"victims": victims, "legal_refs": legal_refs, "amounts": amounts, "outlets": _lines}
     for name, parse in parsers.items():
         if name in form:
             out[name] = parse(form.get(name))
@@ -69,10 +91,16 @@ def text_of(name: str, value) -> str:
     """A facet value as its form text (the inverse of the parsers above)."""
     value = value or []
     if name == "victims":
-        return "\n".join(f"{v['name']} | {'outlet' if v.get('kind') == 'outlet' else v.get('role') or ''}".rstrip(" |")
-                         for v in value)
+        return "\n".join(
+            f"{v['name']} | {'outlet' if v.get('kind') == 'outlet' else v.get('role') or ''}".rstrip(
+                " |"
+            )
+            for v in value
+        )
     if name == "legal_refs":
-        return "\n".join(" ".join(x for x in (r["code"], r["article"], r.get("part")) if x) for r in value)
+        return "\n".join(
+            " ".join(x for x in (r["code"], r["article"], r.get("part")) if x) for r in value
+        )
     if name == "amounts":
         return "\n".join(f"{a['value']:g} {a['unit']} {a.get('kind') or ''}".strip() for a in value)
     if name == "outlets":

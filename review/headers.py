@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from flask import Response, request
 
-CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; "
-       "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; frame-src 'self'; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
 SANDBOX_CSP = "sandbox; default-src 'none'; img-src data:"
 
 

@@ -5,9 +5,21 @@ from __future__ import annotations
 from lxml_html_clean import Cleaner
 
 _cleaner = Cleaner(
-    scripts=True, javascript=True, comments=True, style=True, inline_style=True, links=True,
-    meta=True, page_structure=False, processing_instructions=True, embedded=True, frames=True,
-    forms=True, annoying_tags=True, remove_unknown_tags=False, safe_attrs_only=True,
+    scripts=True,
+    javascript=True,
+    comments=True,
+    style=True,
+    inline_style=True,
+    links=True,
+    meta=True,
+    page_structure=False,
+    processing_instructions=True,
+    embedded=True,
+    frames=True,
+    forms=True,
+    annoying_tags=True,
+    remove_unknown_tags=False,
+    safe_attrs_only=True,
 )
 
 

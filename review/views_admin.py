@@ -22,8 +22,12 @@ def reviewers():
 @role_required("admin")
 def add():
     try:
-        add_reviewer(get_db(), request.form.get("name", ""), request.form.get("password", ""),
-                     request.form.get("role", "reviewer"))
+        add_reviewer(
+            get_db(),
+            request.form.get("name", ""),
+            request.form.get("password", ""),
+            request.form.get("role", "reviewer"),
+        )
         flash(f"Saved account {request.form.get('name')}.", "ok")
     except ReviewError as exc:
         flash(str(exc), "error")

@@ -13,16 +13,42 @@ from storage.facets import CASE_STATUSES, DEVELOPMENT_STATUSES, EDITABLE
 
 bp = Blueprint("candidate", __name__)
 CATEGORIES = (
-    "rights.obstruction", "rights.detention", "rights.attack", "rights.threat", "rights.insult",
-    "rights.impersonation", "rights.privacy", "rights.summons", "rights.interference",
-    "rights.copyright", "access.refusal", "access.accreditation", "access.court_openness",
-    "access.closure", "access.blocking", "access.cyberattack", "legal.criminal", "legal.civil",
+    "rights.obstruction",
+    "rights.detention",
+    "rights.attack",
+    "rights.threat",
+    "rights.insult",
+    "rights.impersonation",
+    "rights.privacy",
+    "rights.summons",
+    "rights.interference",
+    "rights.copyright",
+    "access.refusal",
+    "access.accreditation",
+    "access.court_openness",
+    "access.closure",
+    "access.blocking",
+    "access.cyberattack",
+    "legal.criminal",
+    "legal.civil",
     "legal.administrative",
 )
-PERPETRATORS = ("state:police", "state:court", "state:prosecutor", "state:official",
-                "state:regulator", "state:security", "non-state", "unknown")
-CHOICES = {"categories": CATEGORIES, "perpetrators": PERPETRATORS, "case_statuses": CASE_STATUSES,
-           "development_statuses": DEVELOPMENT_STATUSES}
+PERPETRATORS = (
+    "state:police",
+    "state:court",
+    "state:prosecutor",
+    "state:official",
+    "state:regulator",
+    "state:security",
+    "non-state",
+    "unknown",
+)
+CHOICES = {
+    "categories": CATEGORIES,
+    "perpetrators": PERPETRATORS,
+    "case_statuses": CASE_STATUSES,
+    "development_statuses": DEVELOPMENT_STATUSES,
+}
 
 
 @bp.route("/candidates/<int:candidate_id>")
@@ -31,14 +57,21 @@ def show(candidate_id: int):
     cand = candidates.get(db, candidate_id)
     if cand is None:
         abort(404)
-    holder = candidates.claim(db, candidate_id, g.user["name"]) if cand["status"] == "pending" else None
+    holder = (
+        candidates.claim(db, candidate_id, g.user["name"]) if cand["status"] == "pending" else None
+    )
     for article in cand["articles"]:
         article["segments"] = segments(article, cand["evidence"])
     cand["evidence_view"] = evidence_view(cand["articles"], cand["evidence"])
-    proposed = incidents.current(db, cand["proposed_incident_id"]) if cand["proposed_incident_id"] else None
+    proposed = (
+        incidents.current(db, cand["proposed_incident_id"])
+        if cand["proposed_incident_id"]
+        else None
+    )
     text = {name: forms.text_of(name, cand.get(name)) for name in EDITABLE}
-    return render_template("candidate.html", c=cand, text=text, holder=holder, proposed=proposed,
-                           **CHOICES)
+    return render_template(
+        "candidate.html", c=cand, text=text, holder=holder, proposed=proposed, **CHOICES
+    )
 
 
 def _version() -> int:
@@ -63,28 +96,50 @@ def _decide(candidate_id: int, action):
 def _conflict(candidate_id: int, exc: ConflictError):
     theirs = exc.current
     mine = forms.facets(request.form)
-    rows = [(k, forms.text_of(k, theirs.get(k)), forms.text_of(k, mine.get(k)))
-            for k in EDITABLE if k in mine]
-    return render_template("conflict.html", kind="candidate", target_id=candidate_id,
-                           message=str(exc), last=theirs.get("last_decision") or {},
-                           theirs=theirs, rows=rows, action=request.path.rsplit("/", 1)[-1]), 409
+    rows = [
+        (k, forms.text_of(k, theirs.get(k)), forms.text_of(k, mine.get(k)))
+        for k in EDITABLE
+        if k in mine
+    ]
+    return render_template(
+        "conflict.html",
+        kind="candidate",
+        target_id=candidate_id,
+        message=str(exc),
+        last=theirs.get("last_decision") or {},
+        theirs=theirs,
+        rows=rows,
+        action=request.path.rsplit("/", 1)[-1],
+    ), 409
 
 
 @bp.route("/candidates/<int:candidate_id>/accept", methods=["POST"])
 def accept(candidate_id: int):
     def run(db):
-        incident_id = triage.accept(db, candidate_id, reviewer=g.user["name"], version=_version(),
-                                    edits=forms.facets(request.form))
+        incident_id = triage.accept(
+            db,
+            candidate_id,
+            reviewer=g.user["name"],
+            version=_version(),
+            edits=forms.facets(request.form),
+        )
         flash(f"Accepted as incident #{incident_id}.", "ok")
+
     return _decide(candidate_id, run)
 
 
 @bp.route("/candidates/<int:candidate_id>/reject", methods=["POST"])
 def reject(candidate_id: int):
     def run(db):
-        triage.reject(db, candidate_id, reviewer=g.user["name"], version=_version(),
-                      reason=request.form.get("reason", ""))
+        triage.reject(
+            db,
+            candidate_id,
+            reviewer=g.user["name"],
+            version=_version(),
+            reason=request.form.get("reason", ""),
+        )
         flash(f"Rejected candidate #{candidate_id}.", "ok")
+
     return _decide(candidate_id, run)
 
 
@@ -94,20 +149,36 @@ def merge(candidate_id: int):
         target = request.form.get("incident_id", type=int)
         if not target:
             raise ReviewError("choose an incident to merge into")
-        dev = {"status": request.form.get("dev_status"), "date": request.form.get("dev_date"),
-               "note": request.form.get("dev_note")}
-        triage.merge(db, candidate_id, reviewer=g.user["name"], version=_version(),
-                     incident_id=target, development=dev)
+        dev = {
+            "status": request.form.get("dev_status"),
+            "date": request.form.get("dev_date"),
+            "note": request.form.get("dev_note"),
+        }
+        triage.merge(
+            db,
+            candidate_id,
+            reviewer=g.user["name"],
+            version=_version(),
+            incident_id=target,
+            development=dev,
+        )
         flash(f"Merged candidate #{candidate_id} into incident #{target}.", "ok")
+
     return _decide(candidate_id, run)
 
 
 @bp.route("/candidates/<int:candidate_id>/second_source", methods=["POST"])
 def second_source(candidate_id: int):
     def run(db):
-        triage.second_source(db, candidate_id, reviewer=g.user["name"], version=_version(),
-                             reason=request.form.get("reason") or None)
+        triage.second_source(
+            db,
+            candidate_id,
+            reviewer=g.user["name"],
+            version=_version(),
+            reason=request.form.get("reason") or None,
+        )
         flash(f"Candidate #{candidate_id} needs a second source.", "ok")
+
     return _decide(candidate_id, run)
 
 
@@ -116,6 +187,7 @@ def skip(candidate_id: int):
     def run(db):
         triage.skip(db, candidate_id, reviewer=g.user["name"], version=_version())
         flash(f"Skipped candidate #{candidate_id}.", "ok")
+
     return _decide(candidate_id, run)
 
 
@@ -124,9 +196,16 @@ def undo():
     try:
         done = triage.undo(get_db(), g.user["name"])
     except ConflictError as exc:
-        return render_template("conflict.html", kind="undo", target_id=exc.current.get("id"),
-                               message=str(exc), last=exc.current.get("last_decision") or {},
-                               theirs=exc.current, rows=[], action="undo"), 409
+        return render_template(
+            "conflict.html",
+            kind="undo",
+            target_id=exc.current.get("id"),
+            message=str(exc),
+            last=exc.current.get("last_decision") or {},
+            theirs=exc.current,
+            rows=[],
+            action="undo",
+        ), 409
     if done is None:
         flash("Nothing to undo.", "error")
         return redirect(url_for("queue.index"))

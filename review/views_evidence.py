@@ -26,5 +26,4 @@ def frame(page_id: int):
     if page is None:
         abort(404)
     body = clean_html(page["body"] or b"", page.get("encoding"))
-    return Response(body, mimetype="text/html",
-                    headers={"Content-Security-Policy": SANDBOX_CSP})
+    return Response(body, mimetype="text/html", headers={"Content-Security-Policy": SANDBOX_CSP})

@@ -57,16 +57,30 @@ def show(incident_id: int):
 @role_required("editor")
 def edit(incident_id: int):
     try:
-        incidents.edit(get_db(), incident_id, reviewer=g.user["name"],
-                       version=request.form.get("version", type=int) or 0,
-                       changes=forms.facets(request.form))
+        incidents.edit(
+            get_db(),
+            incident_id,
+            reviewer=g.user["name"],
+            version=request.form.get("version", type=int) or 0,
+            changes=forms.facets(request.form),
+        )
     except ConflictError as exc:
         mine = forms.facets(request.form)
-        rows = [(k, forms.text_of(k, exc.current.get(k)), forms.text_of(k, mine.get(k)))
-                for k in EDITABLE if k in mine]
-        return render_template("conflict.html", kind="incident", target_id=incident_id,
-                               message=str(exc), last=exc.current.get("last_decision") or {},
-                               theirs=exc.current, rows=rows, action="edit"), 409
+        rows = [
+            (k, forms.text_of(k, exc.current.get(k)), forms.text_of(k, mine.get(k)))
+            for k in EDITABLE
+            if k in mine
+        ]
+        return render_template(
+            "conflict.html",
+            kind="incident",
+            target_id=incident_id,
+            message=str(exc),
+            last=exc.current.get("last_decision") or {},
+            theirs=exc.current,
+            rows=rows,
+            action="edit",
+        ), 409
     except ReviewError as exc:
         flash(str(exc), "error")
     return redirect(url_for("incidents.show", incident_id=incident_id))
@@ -76,10 +90,15 @@ def edit(incident_id: int):
 def add_development(incident_id: int):
     try:
         incidents.add_development(
-            get_db(), incident_id, reviewer=g.user["name"], status=request.form.get("status", ""),
-            date=request.form.get("date") or "", note=request.form.get("note", ""),
+            get_db(),
+            incident_id,
+            reviewer=g.user["name"],
+            status=request.form.get("status", ""),
+            date=request.form.get("date") or "",
+            note=request.form.get("note", ""),
             article_id=request.form.get("article_id", type=int),
-            version=request.form.get("version", type=int))
+            version=request.form.get("version", type=int),
+        )
         flash("Development added.", "ok")
     except ConflictError as exc:
         flash(f"Not saved: {exc}. Reload and try again.", "error")
@@ -93,22 +112,38 @@ def export(fmt: str):
     rows = list(incidents.export_rows(get_db(), filters_from(request.args)))
     if fmt == "json":
         body = json.dumps(rows, ensure_ascii=False, indent=1)
-        return Response(body, mimetype="application/json",
-                        headers={"Content-Disposition": "attachment; filename=incidents.json"})
+        return Response(
+            body,
+            mimetype="application/json",
+            headers={"Content-Disposition": "attachment; filename=incidents.json"},
+        )
     if fmt != "csv":
         abort(404)
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else ["id"])
     writer.writeheader()
     writer.writerows(rows)
-    return Response(out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": "attachment; filename=incidents.csv"})
+    return Response(
+        out.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=incidents.csv"},
+    )
 
 
 @bp.route("/api/incidents")
 def search():
     """Incidents matching ``q`` (victim, outlet, text) for the merge picker, as JSON."""
     rows = incidents.search(get_db(), request.args.get("q", ""), limit=9)
-    return jsonify([{"id": r["id"], "title": r["title"], "category": r["category"],
-                     "event_date": r["event_date"], "status": r["status"],
-                     "outlets": r["outlets"]} for r in rows])
+    return jsonify(
+        [
+            {
+                "id": r["id"],
+                "title": r["title"],
+                "category": r["category"],
+                "event_date": r["event_date"],
+                "status": r["status"],
+                "outlets": r["outlets"],
+            }
+            for r in rows
+        ]
+    )

@@ -26,13 +26,21 @@ def index():
     page = max(int(request.args.get("page", "1") or 1), 1)
     db = get_db()
     rows = candidates.queue(db, filters, limit=PAGE, offset=(page - 1) * PAGE)
-    return render_template("queue.html", rows=rows, counts=candidates.counts(db, filters),
-                           filters=filters, args=request.args, page=page, more=len(rows) == PAGE,
-                           outlets=outlet_menu(db))
+    return render_template(
+        "queue.html",
+        rows=rows,
+        counts=candidates.counts(db, filters),
+        filters=filters,
+        args=request.args,
+        page=page,
+        more=len(rows) == PAGE,
+        outlets=outlet_menu(db),
+    )
 
 
 def outlet_menu(db) -> list[str]:
     from flask import current_app
+
     cache = current_app.extensions.setdefault("presswatch_outlets", {})
     if "names" not in cache:
         cache["names"] = candidates.outlets(db)
@@ -44,8 +52,9 @@ def next_candidate():
     """The next pending candidate in queue order that nobody else holds (``after`` = skip it)."""
     after = request.args.get("after", type=int)
     filters = filters_from(session.get("queue") or {})
-    found = candidates.next_pending(get_db(), g.user["name"], filters,
-                                    skip_ids=(after,) if after else ())
+    found = candidates.next_pending(
+        get_db(), g.user["name"], filters, skip_ids=(after,) if after else ()
+    )
     if found is None:
         return redirect(url_for("queue.index", **(session.get("queue") or {})))
     return redirect(url_for("candidate.show", candidate_id=found))

@@ -70,7 +70,7 @@ def queue(
     sql = (
         f"SELECT {QUEUE_COLUMNS}, (SELECT count(*) FROM candidate_articles x WHERE "
         f"x.candidate_id = c.id) AS n_articles FROM candidates c WHERE {where} "
-        "ORDER BY c.confidence DESC, c.event_date DESC, c.id LIMIT ? OFFSET ?"
+        "ORDER BY c.confidence DESC, c.event_date DESC, c.id DESC LIMIT ? OFFSET ?"
     )
     return [decode(r) for r in db.query(sql, [*params, limit, offset])]
 

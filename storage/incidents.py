@@ -30,8 +30,11 @@ class IncidentFilter:
 
     def sql(self) -> tuple[str, list]:
         clauses, params = ["1"], []
-        for column, op, value in (("i.status", "=", self.status), ("i.event_date", ">=", self.since),
-                                  ("i.event_date", "<=", self.until)):
+        for column, op, value in (
+            ("i.status", "=", self.status),
+            ("i.event_date", ">=", self.since),
+            ("i.event_date", "<=", self.until),
+        ):
             if value:
                 clauses.append(f"{column} {op} ?")
                 params.append(value)
@@ -42,22 +45,33 @@ class IncidentFilter:
             clauses.append("EXISTS (SELECT 1 FROM json_each(i.outlets) WHERE value = ?)")
             params.append(self.outlet)
         if self.lang:
-            clauses.append("EXISTS (SELECT 1 FROM incident_articles ia JOIN articles a ON "
-                           "a.id = ia.article_id WHERE ia.incident_id = i.id AND a.lang = ?)")
+            clauses.append(
+                "EXISTS (SELECT 1 FROM incident_articles ia JOIN articles a ON "
+                "a.id = ia.article_id WHERE ia.incident_id = i.id AND a.lang = ?)"
+            )
             params.append(self.lang)
         if self.q:
-            clauses.append("(i.title LIKE ? OR i.summary LIKE ? OR i.victims LIKE ? "
-                           "OR i.outlets LIKE ? OR i.place LIKE ?)")
+            clauses.append(
+                "(i.title LIKE ? OR i.summary LIKE ? OR i.victims LIKE ? "
+                "OR i.outlets LIKE ? OR i.place LIKE ?)"
+            )
             params += [f"%{self.q}%"] * 5
         return " AND ".join(clauses), params
 
 
-def list_incidents(db: sqlite_utils.Database, filters: IncidentFilter | None = None, *,
-                   limit: int | None = 100, offset: int = 0) -> list[dict]:
+def list_incidents(
+    db: sqlite_utils.Database,
+    filters: IncidentFilter | None = None,
+    *,
+    limit: int | None = 100,
+    offset: int = 0,
+) -> list[dict]:
     """Incidents, newest event first."""
     where, params = (filters or IncidentFilter()).sql()
-    sql = (f"SELECT i.*, (SELECT count(*) FROM incident_articles x WHERE x.incident_id = i.id) "
-           f"AS n_articles FROM incidents i WHERE {where} ORDER BY i.event_date DESC, i.id DESC")
+    sql = (
+        f"SELECT i.*, (SELECT count(*) FROM incident_articles x WHERE x.incident_id = i.id) "
+        f"AS n_articles FROM incidents i WHERE {where} ORDER BY i.event_date DESC, i.id DESC"
+    )
     if limit is not None:
         sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
     return [decode(r) for r in db.query(sql, params)]
@@ -81,12 +95,19 @@ def get_incident(db: sqlite_utils.Database, incident_id: int) -> dict | None:
     row = current(db, incident_id)
     if row is None:
         return None
-    row["developments"] = list(db.query(
-        "SELECT * FROM developments WHERE incident_id = ? ORDER BY date, id", [incident_id]))
-    row["articles"] = list(db.query(
-        "SELECT a.id, a.url, a.title, a.outlet, a.lang, a.published_at, a.page_id "
-        "FROM incident_articles ia JOIN articles a ON a.id = ia.article_id "
-        "WHERE ia.incident_id = ? ORDER BY a.published_at, a.id", [incident_id]))
+    row["developments"] = list(
+        db.query(
+            "SELECT * FROM developments WHERE incident_id = ? ORDER BY date, id", [incident_id]
+        )
+    )
+    row["articles"] = list(
+        db.query(
+            "SELECT a.id, a.url, a.title, a.outlet, a.lang, a.published_at, a.page_id "
+            "FROM incident_articles ia JOIN articles a ON a.id = ia.article_id "
+            "WHERE ia.incident_id = ? ORDER BY a.published_at, a.id",
+            [incident_id],
+        )
+    )
     row["history"] = history(db, "incident", incident_id)
     return row
 
@@ -97,9 +118,16 @@ def create(db: sqlite_utils.Database, facets: dict, reviewer: str, article_ids: 
     values = {k: facets.get(k) for k in EDITABLE}
     values["evidence"], values["cues"] = facets.get("evidence"), facets.get("cues")
     status = values.get("case_status") or "reported"
-    row = {**encode(values), "confidence": facets.get("confidence"), "status": status,
-           "ongoing": int(status != "closed"), "created_by": reviewer, "created_at": stamp,
-           "updated_at": stamp, "version": 1}
+    row = {
+        **encode(values),
+        "confidence": facets.get("confidence"),
+        "status": status,
+        "ongoing": int(status != "closed"),
+        "created_by": reviewer,
+        "created_at": stamp,
+        "updated_at": stamp,
+        "version": 1,
+    }
     incident_id = int(db["incidents"].insert(row).last_pk)
     add_articles(db, incident_id, article_ids)
     return incident_id
@@ -109,8 +137,11 @@ def add_articles(db: sqlite_utils.Database, incident_id: int, article_ids: list[
     """Attach source articles; returns the ids that were not attached before."""
     added = []
     for article_id in article_ids:
-        cur = db.execute("INSERT OR IGNORE INTO incident_articles (incident_id, article_id, "
-                         "added_at) VALUES (?, ?, ?)", [incident_id, article_id, now()])
+        cur = db.execute(
+            "INSERT OR IGNORE INTO incident_articles (incident_id, article_id, "
+            "added_at) VALUES (?, ?, ?)",
+            [incident_id, article_id, now()],
+        )
         if cur.rowcount:
             added.append(article_id)
     return added
@@ -119,8 +150,9 @@ def add_articles(db: sqlite_utils.Database, incident_id: int, article_ids: list[
 def _conflict(db: sqlite_utils.Database, incident_id: int, row: dict) -> ConflictError:
     last = latest(db, "incident", incident_id) or {}
     who = f" by {last.get('reviewer')} ({last.get('action')}, {last.get('at')})" if last else ""
-    return ConflictError(f"incident {incident_id} was changed{who}",
-                         current={**row, "last_decision": last})
+    return ConflictError(
+        f"incident {incident_id} was changed{who}", current={**row, "last_decision": last}
+    )
 
 
 def checked(db: sqlite_utils.Database, incident_id: int, version: int | None) -> dict:
@@ -133,43 +165,93 @@ def checked(db: sqlite_utils.Database, incident_id: int, version: int | None) ->
     return row
 
 
-def edit(db: sqlite_utils.Database, incident_id: int, *, reviewer: str, version: int,
-         changes: dict) -> int:
+def edit(
+    db: sqlite_utils.Database, incident_id: int, *, reviewer: str, version: int, changes: dict
+) -> int:
     """Change facets of an incident saved at ``version``; returns the new version."""
     with write(db):
         row = checked(db, incident_id, version)
-        changes = {k: v for k, v in changes.items() if k in (*EDITABLE, "ongoing") and row.get(k) != v}
+        changes = {
+            k: v for k, v in changes.items() if k in (*EDITABLE, "ongoing") and row.get(k) != v
+        }
         if "case_status" in changes:
             changes["status"] = changes["case_status"] or "reported"
         sets = {**encode(changes), "updated_at": now(), "version": row["version"] + 1}
         db["incidents"].update(incident_id, sets)
-        log(db, reviewer=reviewer, target_type="incident", target_id=incident_id, action="edit",
+        log(
+            db,
+            reviewer=reviewer,
+            target_type="incident",
+            target_id=incident_id,
+            action="edit",
             before={k: row.get(k) for k in changes} | {"version": row["version"]},
-            after=changes | {"version": sets["version"]})
+            after=changes | {"version": sets["version"]},
+        )
         return int(sets["version"])
 
 
-def add_development(db: sqlite_utils.Database, incident_id: int, *, reviewer: str, status: str,
-                    date: str, note: str = "", article_id: int | None = None,
-                    candidate_id: int | None = None, version: int | None = None) -> int:
+def add_development(
+    db: sqlite_utils.Database,
+    incident_id: int,
+    *,
+    reviewer: str,
+    status: str,
+    date: str,
+    note: str = "",
+    article_id: int | None = None,
+    candidate_id: int | None = None,
+    version: int | None = None,
+) -> int:
     """Add a step to the incident's timeline; the incident takes its status. Returns its id."""
     if status not in DEVELOPMENT_STATUSES:
-        raise ReviewError(f"unknown development status {status!r}; one of {', '.join(DEVELOPMENT_STATUSES)}")
+        raise ReviewError(
+            f"unknown development status {status!r}; one of {', '.join(DEVELOPMENT_STATUSES)}"
+        )
     with write(db):
         row = checked(db, incident_id, version)
-        dev_id = int(db["developments"].insert({
-            "incident_id": incident_id, "status": status, "date": date, "note": note,
-            "article_id": article_id, "candidate_id": candidate_id, "created_by": reviewer,
-            "created_at": now()}).last_pk)
+        dev_id = int(
+            db["developments"]
+            .insert(
+                {
+                    "incident_id": incident_id,
+                    "status": status,
+                    "date": date,
+                    "note": note,
+                    "article_id": article_id,
+                    "candidate_id": candidate_id,
+                    "created_by": reviewer,
+                    "created_at": now(),
+                }
+            )
+            .last_pk
+        )
         if article_id:
             add_articles(db, incident_id, [article_id])
-        db["incidents"].update(incident_id, {"status": status, "case_status": status,
-                                             "ongoing": int(status != "closed"),
-                                             "updated_at": now(), "version": row["version"] + 1})
-        log(db, reviewer=reviewer, target_type="incident", target_id=incident_id,
-            action="development", before={"status": row["status"], "version": row["version"]},
-            after={"development_id": dev_id, "status": status, "date": date, "note": note,
-                   "version": row["version"] + 1})
+        db["incidents"].update(
+            incident_id,
+            {
+                "status": status,
+                "case_status": status,
+                "ongoing": int(status != "closed"),
+                "updated_at": now(),
+                "version": row["version"] + 1,
+            },
+        )
+        log(
+            db,
+            reviewer=reviewer,
+            target_type="incident",
+            target_id=incident_id,
+            action="development",
+            before={"status": row["status"], "version": row["version"]},
+            after={
+                "development_id": dev_id,
+                "status": status,
+                "date": date,
+                "note": note,
+                "version": row["version"] + 1,
+            },
+        )
         return dev_id
 
 
@@ -184,9 +266,14 @@ def delete_unchanged(db: sqlite_utils.Database, incident_id: int, version: int) 
 def export_rows(db: sqlite_utils.Database, filters: IncidentFilter | None = None) -> Iterator[dict]:
     """Flat rows for CSV/JSON export: facets as JSON text, source URLs joined."""
     for row in list_incidents(db, filters, limit=None):
-        urls = [r[0] for r in db.execute(
-            "SELECT a.url FROM incident_articles ia JOIN articles a ON a.id = ia.article_id "
-            "WHERE ia.incident_id = ? ORDER BY a.published_at", [row["id"]])]
+        urls = [
+            r[0]
+            for r in db.execute(
+                "SELECT a.url FROM incident_articles ia JOIN articles a ON a.id = ia.article_id "
+                "WHERE ia.incident_id = ? ORDER BY a.published_at",
+                [row["id"]],
+            )
+        ]
         flat = {k: (dumps(v) if k in JSON_FIELDS else v) for k, v in row.items()}
         flat["sources"] = " ".join(urls)
         yield flat

@@ -19,8 +19,16 @@ from storage.reviewers import add_reviewer
 REPO = Path(__file__).resolve().parent.parent
 ACCOUNTS = {"alma": "reviewer", "bota": "reviewer", "erzhan": "editor"}
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def password(name: str) -> str:
@@ -48,8 +56,9 @@ def review_server(db_path: Path) -> Iterator[str]:
     port = free_port()
     env = {**os.environ, "PRESSWATCH_DB": str(db_path), "PRESSWATCH_REVIEW_SECRET": "test-secret"}
     command = [str(Path(sys.executable).parent / "presswatch"), "review", "--port", str(port)]
-    proc = subprocess.Popen(command,
-                            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    proc = subprocess.Popen(
+        command, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait(base, proc)
@@ -66,7 +75,9 @@ def _wait(base: str, proc: subprocess.Popen, timeout: float = 30) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise RuntimeError(f"review server exited: {proc.stdout.read().decode() if proc.stdout else ''}")
+            raise RuntimeError(
+                f"review server exited: {proc.stdout.read().decode() if proc.stdout else ''}"
+            )
         try:
             urllib.request.urlopen(f"{base}/login", timeout=2).read()
             return

@@ -22,14 +22,20 @@ def test_queue_orders_by_confidence_then_date(db, demo):
     assert all(r["status"] == "pending" for r in rows)
 
 
-@pytest.mark.parametrize(("filters", "expected"), [
-    (QueueFilter(category="legal"), {"fine-esimov", "lawsuit-zhumabekova", "court-kasymov"}),
-    (QueueFilter(category="legal.civil"), {"lawsuit-zhumabekova"}),
-    (QueueFilter(outlet="Qala Times"), {"ddos-qala", "summons-ospanov"}),
-    (QueueFilter(lang="kk"), {"lawsuit-zhumabekova", "refusal-olke", "obstruction-kk", "fine-esimov"}),
-    (QueueFilter(since="2026-11-14", until="2026-11-15"), {"court-kasymov", "obstruction-kk"}),
-    (QueueFilter(status="accepted"), {"arrest-kasymov"}),
-])
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (QueueFilter(category="legal"), {"fine-esimov", "lawsuit-zhumabekova", "court-kasymov"}),
+        (QueueFilter(category="legal.civil"), {"lawsuit-zhumabekova"}),
+        (QueueFilter(outlet="Qala Times"), {"ddos-qala", "summons-ospanov"}),
+        (
+            QueueFilter(lang="kk"),
+            {"lawsuit-zhumabekova", "refusal-olke", "obstruction-kk", "fine-esimov"},
+        ),
+        (QueueFilter(since="2026-11-14", until="2026-11-15"), {"court-kasymov", "obstruction-kk"}),
+        (QueueFilter(status="accepted"), {"arrest-kasymov"}),
+    ],
+)
 def test_queue_filters(db, demo, filters, expected):
     ids = {r["id"] for r in candidates.queue(db, filters)}
     assert ids == {demo[k] for k in expected}
@@ -40,7 +46,9 @@ def test_counts_per_status(db, demo):
     counts = candidates.counts(db)
     assert counts["pending"] == 11 and counts["rejected"] == 1 and counts["accepted"] == 1
     assert candidates.counts(db, QueueFilter(category="rights.insult")) == {
-        **dict.fromkeys(candidates.STATUSES, 0), "rejected": 1}
+        **dict.fromkeys(candidates.STATUSES, 0),
+        "rejected": 1,
+    }
 
 
 def test_get_has_articles_spans_and_evidence(db, demo):
@@ -51,7 +59,7 @@ def test_get_has_articles_spans_and_evidence(db, demo):
     assert first["legal_refs"][0]["article"] == "456-2"
     assert first["amounts"][0]["unit"] == "MCI"
     ev = cand["evidence"][0]
-    assert first["text"][ev["start"]:ev["end"]] == ev["sentence"]
+    assert first["text"][ev["start"] : ev["end"]] == ev["sentence"]
 
 
 def test_claims_tell_others_and_next_skips_them(db, demo):

@@ -17,7 +17,9 @@ def demo(db, db_path, tmp_path):
     keys = build_demo(db)
     secret = tmp_path / "pw"
     secret.write_text("alma-password\n", encoding="utf-8")
-    result = invoke(db_path, "reviewers", "add", "alma", "--role", "editor", "--password-file", str(secret))
+    result = invoke(
+        db_path, "reviewers", "add", "alma", "--role", "editor", "--password-file", str(secret)
+    )
     assert result.exit_code == 0, result.output
     return keys
 
@@ -35,9 +37,12 @@ def test_reviewers_list_and_disable(db_path, demo):
 
 
 def test_list_filters_and_json(db_path, demo):
-    rows = json.loads(invoke(db_path, "candidates", "list", "--format", "json", "--lang", "en").output)
-    assert {r["id"] for r in rows} == {demo[k] for k in ("attack-satpayeva", "ddos-qala",
-                                                         "summons-ospanov", "insult-en")}
+    rows = json.loads(
+        invoke(db_path, "candidates", "list", "--format", "json", "--lang", "en").output
+    )
+    assert {r["id"] for r in rows} == {
+        demo[k] for k in ("attack-satpayeva", "ddos-qala", "summons-ospanov", "insult-en")
+    }
     table = invoke(db_path, "candidates", "list", "--category", "legal.civil").output
     assert "Тілшіге қарсы" in table and len(table.splitlines()) == 1
     shown = json.loads(invoke(db_path, "candidates", "show", str(demo["fine-esimov"])).output)
@@ -45,16 +50,45 @@ def test_list_filters_and_json(db_path, demo):
 
 
 def test_accept_reject_merge_undo(db, db_path, demo):
-    out = invoke(db_path, "candidates", "accept", str(demo["ddos-qala"]), "--reviewer", "alma",
-                 "--place", "Темиртау")
+    out = invoke(
+        db_path,
+        "candidates",
+        "accept",
+        str(demo["ddos-qala"]),
+        "--reviewer",
+        "alma",
+        "--place",
+        "Темиртау",
+    )
     assert out.exit_code == 0, out.output
     incident_id = candidates.current(db, demo["ddos-qala"])["incident_id"]
     assert incidents.current(db, incident_id)["place"] == "Темиртау"
-    assert invoke(db_path, "candidates", "reject", str(demo["insult-en"]), "--reviewer", "alma",
-                  "--reason", "opinion piece").exit_code == 0
+    assert (
+        invoke(
+            db_path,
+            "candidates",
+            "reject",
+            str(demo["insult-en"]),
+            "--reviewer",
+            "alma",
+            "--reason",
+            "opinion piece",
+        ).exit_code
+        == 0
+    )
     prior = candidates.current(db, demo["court-kasymov"])["proposed_incident_id"]
-    out = invoke(db_path, "candidates", "merge", str(demo["court-kasymov"]), "--reviewer", "alma",
-                 "--into", str(prior), "--development", "court")
+    out = invoke(
+        db_path,
+        "candidates",
+        "merge",
+        str(demo["court-kasymov"]),
+        "--reviewer",
+        "alma",
+        "--into",
+        str(prior),
+        "--development",
+        "court",
+    )
     assert out.exit_code == 0, out.output
     assert incidents.current(db, prior)["status"] == "court"
     assert "undid merge" in invoke(db_path, "candidates", "undo", "--reviewer", "alma").output
@@ -63,6 +97,11 @@ def test_accept_reject_merge_undo(db, db_path, demo):
 
 def test_stale_version_is_a_one_line_conflict(db_path, demo):
     cid = str(demo["threat-dala"])
-    assert invoke(db_path, "candidates", "reject", cid, "--reviewer", "alma", "--reason", "x").exit_code == 0
+    assert (
+        invoke(
+            db_path, "candidates", "reject", cid, "--reviewer", "alma", "--reason", "x"
+        ).exit_code
+        == 0
+    )
     out = invoke(db_path, "candidates", "accept", cid, "--reviewer", "alma", "--version", "1")
     assert out.exit_code == 1 and "was changed by alma" in out.output

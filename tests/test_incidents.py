@@ -13,17 +13,25 @@ from storage.incidents import IncidentFilter
 @pytest.fixture
 def accepted(db):
     keys = build_demo(db)
-    ids = {k: triage.accept(db, keys[k], reviewer="alma", version=1)
-           for k in ("fine-esimov", "ddos-qala", "lawsuit-zhumabekova")}
+    ids = {
+        k: triage.accept(db, keys[k], reviewer="alma", version=1)
+        for k in ("fine-esimov", "ddos-qala", "lawsuit-zhumabekova")
+    }
     return ids
 
 
 def test_filters(db, accepted):
     assert {r["id"] for r in incidents.list_incidents(db, IncidentFilter(category="legal"))} >= {
-        accepted["fine-esimov"], accepted["lawsuit-zhumabekova"]}
-    assert [r["id"] for r in incidents.list_incidents(db, IncidentFilter(lang="en"))] == [accepted["ddos-qala"]]
+        accepted["fine-esimov"],
+        accepted["lawsuit-zhumabekova"],
+    }
+    assert [r["id"] for r in incidents.list_incidents(db, IncidentFilter(lang="en"))] == [
+        accepted["ddos-qala"]
+    ]
     assert [r["id"] for r in incidents.search(db, "Есимов")] == [accepted["fine-esimov"]]
-    assert [r["id"] for r in incidents.search(db, str(accepted["ddos-qala"]))] == [accepted["ddos-qala"]]
+    assert [r["id"] for r in incidents.search(db, str(accepted["ddos-qala"]))] == [
+        accepted["ddos-qala"]
+    ]
 
 
 def test_edit_checks_version_and_logs_before_after(db, accepted):
@@ -34,13 +42,17 @@ def test_edit_checks_version_and_logs_before_after(db, accepted):
     assert err.value.current["place"] == "Темиртау"
     entry = incidents.get_incident(db, iid)["history"][-1]
     assert (entry["action"], entry["before"]["place"], entry["after"]["place"]) == (
-        "edit", "Karaganda", "Темиртау")
+        "edit",
+        "Karaganda",
+        "Темиртау",
+    )
 
 
 def test_development_sets_status_and_timeline(db, accepted):
     iid = accepted["lawsuit-zhumabekova"]
-    incidents.add_development(db, iid, reviewer="alma", status="decision", date="2026-12-01",
-                              note="claim dismissed")
+    incidents.add_development(
+        db, iid, reviewer="alma", status="decision", date="2026-12-01", note="claim dismissed"
+    )
     incidents.add_development(db, iid, reviewer="alma", status="closed", date="2026-12-20")
     inc = incidents.get_incident(db, iid)
     assert [d["status"] for d in inc["developments"]] == ["decision", "closed"]

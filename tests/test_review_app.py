@@ -54,16 +54,25 @@ def token(client, path="/login") -> str:
 
 def login(app, name="alma"):
     client = app.test_client()
-    resp = client.post("/login", data={"name": name, "password": f"{name}-password",
-                                       "csrf_token": token(client)}, headers=ORIGIN)
+    resp = client.post(
+        "/login",
+        data={"name": name, "password": f"{name}-password", "csrf_token": token(client)},
+        headers=ORIGIN,
+    )
     assert resp.status_code == 302
     return client
 
 
 def test_every_page_needs_login(app, demo):
     client = app.test_client()
-    for path in ("/", "/incidents", f"/candidates/{demo['ddos-qala']}", "/evidence/1",
-                 "/incidents/export.csv", "/admin/reviewers"):
+    for path in (
+        "/",
+        "/incidents",
+        f"/candidates/{demo['ddos-qala']}",
+        "/evidence/1",
+        "/incidents/export.csv",
+        "/admin/reviewers",
+    ):
         resp = client.get(path)
         assert resp.status_code == 302 and resp.location.startswith("/login"), path
     assert client.get("/api/incidents?q=x").status_code == 401
@@ -73,16 +82,22 @@ def test_every_page_needs_login(app, demo):
 def test_unauthenticated_post_refused_and_nothing_changes(app, db, demo):
     client = app.test_client()
     tok = token(client)
-    resp = client.post(f"/candidates/{demo['ddos-qala']}/reject",
-                        data={"csrf_token": tok, "version": 1, "reason": "x"}, headers=ORIGIN)
+    resp = client.post(
+        f"/candidates/{demo['ddos-qala']}/reject",
+        data={"csrf_token": tok, "version": 1, "reason": "x"},
+        headers=ORIGIN,
+    )
     assert resp.status_code == 401
     assert candidates.current(db, demo["ddos-qala"])["status"] == "pending"
 
 
 def test_session_cookie_flags(app):
     client = app.test_client()
-    resp = client.post("/login", data={"name": "alma", "password": "alma-password",
-                                       "csrf_token": token(client)}, headers=ORIGIN)
+    resp = client.post(
+        "/login",
+        data={"name": "alma", "password": "alma-password", "csrf_token": token(client)},
+        headers=ORIGIN,
+    )
     cookie = resp.headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Lax" in cookie
 
@@ -90,47 +105,80 @@ def test_session_cookie_flags(app):
 def test_login_rate_limited(app):
     client = app.test_client()
     tok = token(client)
-    codes = [client.post("/login", data={"name": "alma", "password": "nope", "csrf_token": tok},
-                         headers=ORIGIN).status_code for _ in range(6)]
+    codes = [
+        client.post(
+            "/login", data={"name": "alma", "password": "nope", "csrf_token": tok}, headers=ORIGIN
+        ).status_code
+        for _ in range(6)
+    ]
     assert codes == [401] * 5 + [429]
-    good = client.post("/login", data={"name": "alma", "password": "alma-password",
-                                       "csrf_token": tok}, headers=ORIGIN)
+    good = client.post(
+        "/login",
+        data={"name": "alma", "password": "alma-password", "csrf_token": tok},
+        headers=ORIGIN,
+    )
     assert good.status_code == 429
 
 
-@pytest.mark.parametrize("headers", [{}, {"Origin": "https://evil.example"},
-                                     {"Referer": "https://evil.example/x"}, {"Origin": "null"}])
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"Origin": "https://evil.example"},
+        {"Referer": "https://evil.example/x"},
+        {"Origin": "null"},
+    ],
+)
 def test_cross_site_post_refused(app, db, demo, headers):
     client = login(app)
     tok = token(client, "/")
-    resp = client.post(f"/candidates/{demo['ddos-qala']}/reject",
-                       data={"csrf_token": tok, "version": 1, "reason": "x"}, headers=headers)
+    resp = client.post(
+        f"/candidates/{demo['ddos-qala']}/reject",
+        data={"csrf_token": tok, "version": 1, "reason": "x"},
+        headers=headers,
+    )
     assert resp.status_code == 403
     assert candidates.current(db, demo["ddos-qala"])["status"] == "pending"
 
 
 def test_post_without_token_refused(app, db, demo):
     client = login(app)
-    resp = client.post(f"/candidates/{demo['ddos-qala']}/reject",
-                       data={"version": 1, "reason": "x"}, headers=ORIGIN)
+    resp = client.post(
+        f"/candidates/{demo['ddos-qala']}/reject",
+        data={"version": 1, "reason": "x"},
+        headers=ORIGIN,
+    )
     assert resp.status_code == 403
-    resp = client.post(f"/candidates/{demo['ddos-qala']}/reject",
-                       data={"version": 1, "reason": "x", "csrf_token": "forged"}, headers=ORIGIN)
+    resp = client.post(
+        f"/candidates/{demo['ddos-qala']}/reject",
+        data={"version": 1, "reason": "x", "csrf_token": "forged"},
+        headers=ORIGIN,
+    )
     assert resp.status_code == 403
     assert candidates.current(db, demo["ddos-qala"])["status"] == "pending"
 
 
 def test_security_headers_everywhere(app, demo):
     client = login(app)
-    for path in ("/", f"/candidates/{demo['detention-hostile']}", "/incidents", "/incidents/1",
-                 "/evidence/1", "/nonexistent"):
+    for path in (
+        "/",
+        f"/candidates/{demo['detention-hostile']}",
+        "/incidents",
+        "/incidents/1",
+        "/evidence/1",
+        "/nonexistent",
+    ):
         resp = client.get(path)
         csp = resp.headers["Content-Security-Policy"]
         assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp, path
         assert resp.headers["X-Content-Type-Options"] == "nosniff"
     frame = client.get("/evidence/1/frame")
     assert frame.headers["Content-Security-Policy"] == "sandbox; default-src 'none'; img-src data:"
-    assert "<script" not in frame.text and "onerror" not in frame.text and "javascript:" not in frame.text
+    assert (
+        "<script" not in frame.text
+        and "onerror" not in frame.text
+        and "javascript:" not in frame.text
+    )
     assert 'sandbox=""' in client.get("/evidence/1").text
 
 
@@ -147,15 +195,25 @@ def test_hostile_text_is_escaped(app, demo):
 
 
 def _decide(client, cid, action, **data):
-    return client.post(f"/candidates/{cid}/{action}",
-                       data={"csrf_token": token(client, f"/candidates/{cid}"), **data}, headers=ORIGIN)
+    return client.post(
+        f"/candidates/{cid}/{action}",
+        data={"csrf_token": token(client, f"/candidates/{cid}"), **data},
+        headers=ORIGIN,
+    )
 
 
 def test_accept_with_edit_then_incident_page(app, db, demo):
     client = login(app)
     cid = demo["fine-esimov"]
-    resp = _decide(client, cid, "accept", version=1, place="Нур-Астана",
-                   legal_refs="CAO 456-2 3\nCC 274", amounts="30 MCI fine")
+    resp = _decide(
+        client,
+        cid,
+        "accept",
+        version=1,
+        place="Нур-Астана",
+        legal_refs="CAO 456-2 3\nCC 274",
+        amounts="30 MCI fine",
+    )
     assert resp.status_code == 302
     row = candidates.current(db, cid)
     page = client.get(f"/incidents/{row['incident_id']}").text
@@ -166,11 +224,17 @@ def test_second_reviewer_gets_conflict_page(app, db, demo):
     alma, erzhan = login(app), login(app, "erzhan")
     cid = demo["threat-dala"]
     tok_a, tok_e = token(alma, f"/candidates/{cid}"), token(erzhan, f"/candidates/{cid}")
-    first = alma.post(f"/candidates/{cid}/reject", headers=ORIGIN,
-                      data={"csrf_token": tok_a, "version": 1, "reason": "rumour"})
+    first = alma.post(
+        f"/candidates/{cid}/reject",
+        headers=ORIGIN,
+        data={"csrf_token": tok_a, "version": 1, "reason": "rumour"},
+    )
     assert first.status_code == 302
-    second = erzhan.post(f"/candidates/{cid}/accept", headers=ORIGIN,
-                         data={"csrf_token": tok_e, "version": 1, "place": "Алматы-сити"})
+    second = erzhan.post(
+        f"/candidates/{cid}/accept",
+        headers=ORIGIN,
+        data={"csrf_token": tok_e, "version": 1, "place": "Алматы-сити"},
+    )
     assert second.status_code == 409
     assert "alma" in second.text and "reject" in second.text and "rumour" in second.text
     assert "Алматы-сити" in second.text  # their unsaved value is shown back
@@ -180,11 +244,17 @@ def test_second_reviewer_gets_conflict_page(app, db, demo):
 def test_roles(app, demo):
     alma, erzhan, root = login(app), login(app, "erzhan"), login(app, "root")
     data = {"version": 1, "place": "Somewhere"}
-    resp = alma.post("/incidents/1/edit", headers=ORIGIN,
-                     data={**data, "csrf_token": token(alma, "/incidents/1")})
+    resp = alma.post(
+        "/incidents/1/edit",
+        headers=ORIGIN,
+        data={**data, "csrf_token": token(alma, "/incidents/1")},
+    )
     assert resp.status_code == 403
-    resp = erzhan.post("/incidents/1/edit", headers=ORIGIN,
-                       data={**data, "csrf_token": token(erzhan, "/incidents/1")})
+    resp = erzhan.post(
+        "/incidents/1/edit",
+        headers=ORIGIN,
+        data={**data, "csrf_token": token(erzhan, "/incidents/1")},
+    )
     assert resp.status_code == 302 and "Somewhere" in erzhan.get("/incidents/1").text
     assert erzhan.get("/admin/reviewers").status_code == 403
     assert root.get("/admin/reviewers").status_code == 200
@@ -192,6 +262,7 @@ def test_roles(app, demo):
 
 def test_disabled_account_loses_its_session(app, db):
     from storage.reviewers import set_disabled
+
     client = login(app)
     set_disabled(db, "alma")
     assert client.get("/").status_code == 302

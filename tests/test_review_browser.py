@@ -7,10 +7,10 @@ import threading
 from pathlib import Path
 
 import pytest
+from review_server import CHROMIUM, CHROMIUM_ARGS, demo_archive, login, review_server
 
 from storage import candidates, incidents
 from storage.archive import connect
-from review_server import CHROMIUM, CHROMIUM_ARGS, demo_archive, login, review_server
 
 pytestmark = [pytest.mark.browser, pytest.mark.server]
 DOCS_IMG = Path(__file__).resolve().parent.parent / "docs" / "img"
@@ -33,6 +33,7 @@ def browser():
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
@@ -44,7 +45,9 @@ def watched(browser):
     """A fresh context whose pages record every dialog (an executed payload would open one)."""
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     dialogs: list[str] = []
-    context.on("page", lambda page: page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss())))
+    context.on(
+        "page", lambda page: page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    )
     page = context.new_page()
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     yield page, dialogs
@@ -130,9 +133,11 @@ class _Attacker(http.server.BaseHTTPRequestHandler):
     target = ""
 
     def do_GET(self):  # noqa: N802
-        body = (f"<form id=f method=post action='{self.target}'><input name=version value=1>"
-                "<input name=reason value=csrf></form><script>document.getElementById('f').submit()"
-                "</script>").encode()
+        body = (
+            f"<form id=f method=post action='{self.target}'><input name=version value=1>"
+            "<input name=reason value=csrf></form><script>document.getElementById('f').submit()"
+            "</script>"
+        ).encode()
         self.send_response(200)
         self.send_header("Content-Type", "text/html")
         self.end_headers()
@@ -145,8 +150,9 @@ class _Attacker(http.server.BaseHTTPRequestHandler):
 def test_cross_site_post_and_anonymous_requests_refused(archive, base, watched):
     page, _ = watched
     key = archive[1]["blocking-altyn"]
-    anonymous = page.context.request.post(f"{base}/candidates/{key}/reject",
-                                          form={"version": "1", "reason": "anon"})
+    anonymous = page.context.request.post(
+        f"{base}/candidates/{key}/reject", form={"version": "1", "reason": "anon"}
+    )
     assert anonymous.status in (401, 403)
     page.goto(f"{base}/incidents")
     assert page.url.startswith(f"{base}/login")

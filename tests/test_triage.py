@@ -67,8 +67,14 @@ def test_decided_candidate_cannot_be_decided_again(db, demo):
 def test_merge_adds_sources_and_development(db, demo):
     target = demo["court-kasymov"]
     prior = candidates.current(db, target)["proposed_incident_id"]
-    triage.merge(db, target, reviewer="alma", version=1, incident_id=prior,
-                 development={"status": "court", "date": "2026-11-14", "note": "sent to court"})
+    triage.merge(
+        db,
+        target,
+        reviewer="alma",
+        version=1,
+        incident_id=prior,
+        development={"status": "court", "date": "2026-11-14", "note": "sent to court"},
+    )
     inc = incidents.get_incident(db, prior)
     assert inc["status"] == "court"
     assert [d["status"] for d in inc["developments"]] == ["court"]
@@ -91,8 +97,14 @@ def test_undo_accept_removes_incident(db, demo):
 def test_undo_merge_restores_incident(db, demo):
     cid = demo["court-kasymov"]
     prior = candidates.current(db, cid)["proposed_incident_id"]
-    triage.merge(db, cid, reviewer="alma", version=1, incident_id=prior,
-                 development={"status": "court", "date": "2026-11-14"})
+    triage.merge(
+        db,
+        cid,
+        reviewer="alma",
+        version=1,
+        incident_id=prior,
+        development={"status": "court", "date": "2026-11-14"},
+    )
     triage.undo(db, "alma")
     inc = incidents.get_incident(db, prior)
     assert inc["status"] == "investigation"

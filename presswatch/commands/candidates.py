@@ -16,14 +16,17 @@ from storage.reviewers import get_reviewer
 
 
 def _filters(fn):
-    for name, help_ in (("--until", "Event date on or before YYYY-MM-DD."),
-                        ("--since", "Event date on or after YYYY-MM-DD."),
-                        ("--lang", "Only candidates with an article in this language."),
-                        ("--outlet", "Only candidates naming this outlet."),
-                        ("--category", "A category or its block (legal, legal.civil).")):
+    for name, help_ in (
+        ("--until", "Event date on or before YYYY-MM-DD."),
+        ("--since", "Event date on or after YYYY-MM-DD."),
+        ("--lang", "Only candidates with an article in this language."),
+        ("--outlet", "Only candidates naming this outlet."),
+        ("--category", "A category or its block (legal, legal.civil)."),
+    ):
         fn = click.option(name, help=help_)(fn)
-    return click.option("--status", type=click.Choice([*STATUSES, "all"]), default="pending",
-                        show_default=True)(fn)
+    return click.option(
+        "--status", type=click.Choice([*STATUSES, "all"]), default="pending", show_default=True
+    )(fn)
 
 
 @click.group()
@@ -34,7 +37,9 @@ def candidates() -> None:
 @candidates.command("list")
 @_filters
 @click.option("--limit", default=50, show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
 @click.pass_context
 def list_(ctx, status, category, outlet, lang, since, until, limit, fmt) -> None:
     """Candidates in queue order (confidence, then event date)."""
@@ -44,8 +49,10 @@ def list_(ctx, status, category, outlet, lang, since, until, limit, fmt) -> None
         click.echo(dumps(rows))
         return
     for r in rows:
-        click.echo(f"{r['id']:>6}  {r['confidence'] or 0:.2f}  {r['status']:<13} {r['category']:<22} "
-                   f"{r['event_date'] or '':<10}  {r['title']}")
+        click.echo(
+            f"{r['id']:>6}  {r['confidence'] or 0:.2f}  {r['status']:<13} {r['category']:<22} "
+            f"{r['event_date'] or '':<10}  {r['title']}"
+        )
 
 
 @candidates.command("show")
@@ -74,8 +81,12 @@ def _version(db, candidate_id: int, version: int | None) -> int:
 
 
 def _decision(fn):
-    fn = click.option("--version", type=int, help="Fail with a conflict unless the candidate is "
-                      "still at this version (default: its current one).")(fn)
+    fn = click.option(
+        "--version",
+        type=int,
+        help="Fail with a conflict unless the candidate is "
+        "still at this version (default: its current one).",
+    )(fn)
     fn = click.option("--reviewer", required=True, help="Account the decision is logged under.")(fn)
     return click.argument("candidate_id", type=int)(fn)
 
@@ -93,8 +104,13 @@ def accept(ctx, candidate_id, reviewer, version, **edits) -> None:
     """Accept a candidate as an incident, with optional corrections."""
     db = open_db(ctx)
     edits = {k: v for k, v in edits.items() if v is not None}
-    incident_id = triage.accept(db, candidate_id, reviewer=_who(db, reviewer),
-                                version=_version(db, candidate_id, version), edits=edits)
+    incident_id = triage.accept(
+        db,
+        candidate_id,
+        reviewer=_who(db, reviewer),
+        version=_version(db, candidate_id, version),
+        edits=edits,
+    )
     click.echo(f"accepted candidate {candidate_id} as incident {incident_id}")
 
 
@@ -105,16 +121,24 @@ def accept(ctx, candidate_id, reviewer, version, **edits) -> None:
 def reject(ctx, candidate_id, reviewer, version, reason) -> None:
     """Reject a candidate, with a reason."""
     db = open_db(ctx)
-    triage.reject(db, candidate_id, reviewer=_who(db, reviewer),
-                  version=_version(db, candidate_id, version), reason=reason)
+    triage.reject(
+        db,
+        candidate_id,
+        reviewer=_who(db, reviewer),
+        version=_version(db, candidate_id, version),
+        reason=reason,
+    )
     click.echo(f"rejected candidate {candidate_id}")
 
 
 @candidates.command("merge")
 @_decision
 @click.option("--into", "incident_id", type=int, required=True, help="The incident to merge into.")
-@click.option("--development", type=click.Choice(DEVELOPMENT_STATUSES),
-              help="Also add a development with this status.")
+@click.option(
+    "--development",
+    type=click.Choice(DEVELOPMENT_STATUSES),
+    help="Also add a development with this status.",
+)
 @click.option("--date", help="Date of the development (default: the candidate's event date).")
 @click.option("--note", default="")
 @click.pass_context
@@ -122,9 +146,14 @@ def merge(ctx, candidate_id, reviewer, version, incident_id, development, date, 
     """Merge a candidate's sources into an existing incident."""
     db = open_db(ctx)
     dev = {"status": development, "date": date, "note": note} if development else None
-    triage.merge(db, candidate_id, reviewer=_who(db, reviewer),
-                 version=_version(db, candidate_id, version), incident_id=incident_id,
-                 development=dev)
+    triage.merge(
+        db,
+        candidate_id,
+        reviewer=_who(db, reviewer),
+        version=_version(db, candidate_id, version),
+        incident_id=incident_id,
+        development=dev,
+    )
     click.echo(f"merged candidate {candidate_id} into incident {incident_id}")
 
 
@@ -135,7 +164,9 @@ def undo(ctx, reviewer) -> None:
     """Undo the reviewer's last decision."""
     db = open_db(ctx)
     done = triage.undo(db, _who(db, reviewer))
-    click.echo(f"undid {done['undone']} of candidate {done['candidate_id']}" if done else "nothing to undo")
+    click.echo(
+        f"undid {done['undone']} of candidate {done['candidate_id']}" if done else "nothing to undo"
+    )
 
 
 def register(cli: click.Group) -> None:

@@ -19,8 +19,11 @@ def reviewers() -> None:
 @reviewers.command("add")
 @click.argument("name")
 @click.option("--role", type=click.Choice(ROLES), default="reviewer", show_default=True)
-@click.option("--password-file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="Read the password from this file (first line); otherwise prompt.")
+@click.option(
+    "--password-file",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Read the password from this file (first line); otherwise prompt.",
+)
 @click.pass_context
 def add(ctx: click.Context, name: str, role: str, password_file: Path | None) -> None:
     """Add an account, or reset the password and role of an existing one."""
