@@ -92,8 +92,9 @@ def facet_descriptions(text: str) -> dict[str, str]:
     }
 
 
-def metadata(database: str, data_md: Path = DATA_MD) -> dict[str, Any]:
-    """Datasette metadata for the archive served under the name ``database``."""
+def metadata(database: str, data_md: Path = DATA_MD, fts_pk: str = "id") -> dict[str, Any]:
+    """Datasette metadata for the archive served under the name ``database``; ``fts_pk`` is the
+    articles column the FTS rowid points at (``storage.canned.articles_fts_key``)."""
     text = data_md.read_text(encoding="utf-8") if data_md.exists() else ""
     facets = facet_descriptions(text)
     tables: dict[str, Any] = {}
@@ -102,7 +103,7 @@ def metadata(database: str, data_md: Path = DATA_MD) -> dict[str, Any]:
         if table in FACET_TABLES:
             tables[table]["columns"].update(facets)
     tables.setdefault("articles", {"columns": COLUMNS["articles"]})
-    tables["articles"].update({"fts_table": "articles_fts", "fts_pk": "id"})
+    tables["articles"].update({"fts_table": "articles_fts", "fts_pk": fts_pk})
     for table in HIDDEN:
         tables[table] = {"hidden": True, "allow": False}
     return {
@@ -112,6 +113,9 @@ def metadata(database: str, data_md: Path = DATA_MD) -> dict[str, Any]:
     }
 
 
-def write_metadata(path: Path, database: str) -> Path:
-    path.write_text(json.dumps(metadata(database), ensure_ascii=False, indent=1), encoding="utf-8")
+def write_metadata(path: Path, database: str, fts_pk: str = "id") -> Path:
+    path.write_text(
+        json.dumps(metadata(database, fts_pk=fts_pk), ensure_ascii=False, indent=1),
+        encoding="utf-8",
+    )
     return path

@@ -7,6 +7,8 @@ can run it without Python functions: earliest source article, else event date, e
 
 from __future__ import annotations
 
+import re
+
 CANNED: dict[str, dict[str, str]] = {
     "incidents_by_month_and_category": {
         "title": "Incidents by month and category",
@@ -62,3 +64,10 @@ ORDER BY last_items_at
 """.strip(),
     },
 }
+
+
+def articles_fts_key(db) -> str:
+    """The ``articles`` column the FTS index's rowid points at (``content_rowid``), for Datasette."""
+    row = db.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()
+    match = re.search(r"content_rowid\s*=\s*'?(\w+)'?", row[0] if row else "")
+    return match.group(1) if match else "id"

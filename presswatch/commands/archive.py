@@ -12,6 +12,7 @@ import click
 
 from presswatch.context import db_path, open_db
 from reports.datasette_meta import write_metadata
+from storage.canned import articles_fts_key
 
 
 def datasette_command(db: Path, metadata: Path, host: str, port: int) -> list[str]:
@@ -74,10 +75,10 @@ def archive() -> None:
 def serve(ctx: click.Context, port: int, host: str) -> None:
     """Run Datasette over the archive: table and column descriptions, full-text search on
     articles, canned queries. Stops with Ctrl-C."""
-    open_db(ctx, readonly=True)  # exists and is migrated
+    fts_pk = articles_fts_key(open_db(ctx, readonly=True))  # also: exists and is migrated
     path = db_path(ctx)
     with tempfile.TemporaryDirectory(prefix="presswatch-datasette-") as tmp:
-        meta = write_metadata(Path(tmp) / "metadata.json", path.stem)
+        meta = write_metadata(Path(tmp) / "metadata.json", path.stem, fts_pk)
         click.echo(f"serving {path} read-only at http://{host}:{port}/", err=True)
         code = run_until_stopped(datasette_command(path, meta, host, port))
     if code:
