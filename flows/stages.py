@@ -1,0 +1,153 @@
+"""The nightly's stages as plain functions over a db path: open, call, time, count.
+
+Each takes paths and ids (picklable, so a Dask worker can run it), opens its own
+connection, calls the component that does the work and returns a small stats dict with
+the seconds its body took. No Prefect here: the flow decorates, these do.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from crawlers.registry import load_sources
+from storage.archive import connect, default_db_path
+from storage.articles import pending
+from storage.migrations import migrate
+from storage.runs import failures as stored_failures
+from storage.runs import finish_run, record_failure, record_source_run, start_run
+from storage.sources import upsert_sources
+
+
+def default_db() -> Path:
+    return default_db_path()
+
+
+def timed(fn: Callable[[], dict]) -> dict:
+    start = time.perf_counter()
+    out = dict(fn())
+    out["seconds"] = round(time.perf_counter() - start, 3)
+    return out
+
+
+def begin(db_path: str, sources_file: str) -> int:
+    """Create or upgrade the archive, load the sources, open a ``nightly`` run."""
+    db = connect(db_path)
+    migrate(db)
+    good, _problems = load_sources(sources_file)
+    upsert_sources(db, good)
+    return start_run(db, "nightly")
+
+
+def enabled_sources(db_path: str, sources_file: str, names: list[str] | None) -> list[str]:
+    good, problems = load_sources(sources_file)
+    db = connect(db_path)
+    for p in problems:
+        record_failure(db, source=p.name, stage="config", kind="SourceProblem", reason=str(p))
+    chosen = [s["name"] for s in good if s.get("enabled", True)]
+    return [n for n in chosen if not names or n in names]
+
+
+def crawl(db_path: str, sources_file: str, name: str, run_id: int, timeout: float) -> dict:
+    from crawlers.run import crawl_sources
+
+    def body() -> dict:
+        stats = crawl_sources(db_path, sources_file, [name], run_id, quiet=True, timeout=timeout)
+        return stats.get(name, {"status": "failed", "reason": "no report from the crawler"})
+
+    return timed(body)
+
+
+def crawl_failed(db_path: str, name: str, run_id: int, reason: str) -> dict:
+    """Record a source whose crawl task failed after its retries (crash, hang, timeout)."""
+    db = connect(db_path)
+    record_source_run(
+        db, run_id=run_id, source=name, status="failed", items=0, pages=0, errors=1, reason=reason
+    )
+    record_failure(db, source=name, stage="crawl", kind="TaskFailed", reason=reason, run_id=run_id)
+    return {
+        "status": "failed",
+        "items": 0,
+        "pages": 0,
+        "errors": 1,
+        "reason": reason,
+        "seconds": 0.0,
+    }
+
+
+def extract(db_path: str, run_id: int) -> dict:
+    """Extraction runs inside the crawl (an item pipeline); here we count what it produced."""
+
+    def body() -> dict:
+        db = connect(db_path)
+        row = db.execute("SELECT count(*) FROM pages WHERE run_id = ?", [run_id]).fetchone()
+        return {"pages": row[0]}
+
+    return timed(body)
+
+
+def pending_ids(db_path: str, stage: str) -> list[int]:
+    return [a["id"] for a in pending(connect(db_path), stage)]
+
+
+def tag(db_path: str, ids: list[int], run_id: int) -> dict:
+    from nlp.tagging import tag_articles
+
+    return timed(lambda: tag_articles(connect(db_path), ids, run_id=run_id))
+
+
+def detect(db_path: str, ids: list[int], run_id: int) -> dict:
+    from nlp.detection import detect_articles
+
+    return timed(lambda: detect_articles(connect(db_path), ids, run_id=run_id))
+
+
+def group(db_path: str, run_id: int) -> dict:
+    from nlp.grouping import group_and_file
+
+    return timed(lambda: group_and_file(connect(db_path)))
+
+
+def _sum(parts: list[dict]) -> dict:
+    total: Counter = Counter()
+    for part in parts:
+        total.update({k: v for k, v in part.items() if isinstance(v, int | float)})
+    return dict(total)
+
+
+def collect(
+    crawl: dict, extract: dict, tag: list[dict], detect: list[dict], group: dict, wall: float
+) -> dict[str, Any]:
+    stages = {
+        "crawl": round(sum(s.get("seconds", 0) for s in crawl.values()), 3),
+        "extract": extract.get("seconds", 0),
+        "tag": round(sum(t["seconds"] for t in tag), 3),
+        "detect": round(sum(d["seconds"] for d in detect), 3),
+        "group": group.get("seconds", 0),
+    }
+    return {
+        "sources": crawl,
+        "extract": extract,
+        "tag": _sum(tag),
+        "detect": _sum(detect),
+        "group": group,
+        "stage_seconds": stages,
+        "task_seconds": round(sum(stages.values()), 3),
+        "wall_seconds": round(wall, 3),
+        "new_articles": sum(s.get("items", 0) for s in crawl.values()),
+        "failed_sources": sorted(n for n, s in crawl.items() if s.get("status") != "ok"),
+    }
+
+
+def run_failures(db_path: str, run_id: int) -> list[dict]:
+    return stored_failures(connect(db_path), run_id)
+
+
+def finish(db_path: str, run_id: int, stats: dict, summary: str) -> str:
+    failed = len(stats["failed_sources"]) + stats["tag"].get("errors", 0)
+    status = f"completed with failures ({failed})" if failed else "completed"
+    finish_run(connect(db_path), run_id, status, summary, stats)
+    return status
