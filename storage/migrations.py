@@ -373,6 +373,11 @@ def m006_crawlers_feed_validators(db: sqlite_utils.Database) -> None:
     )
 
 
+def m007_review_lang_index(db: sqlite_utils.Database) -> None:
+    """Articles by language: lets the review queue's language filter stay in the index."""
+    db["articles"].create_index(["lang"], if_not_exists=True)
+
+
 MIGRATIONS: list[Migration] = [
     m001_sources_pages_articles,
     m002_analysis,
@@ -380,6 +385,7 @@ MIGRATIONS: list[Migration] = [
     m004_people_runs_reports,
     m005_review_indexes,
     m006_crawlers_feed_validators,
+    m007_review_lang_index,
 ]
 
 
