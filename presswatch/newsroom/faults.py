@@ -95,7 +95,7 @@ ENTITY_BOMB = (
 )
 MALFORMED = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Faulty Wire</title>
-<item><title>Broken <b>entry</title><link>/faulty-wire/news/good-1
+<item><title>Broken <b>entry</title><link>{base}/faulty-wire/news/good-1
 <item><title>Unclosed & unescaped</title>
 """
 
@@ -209,7 +209,9 @@ class Faults:
             return html(article_page(*GOOD[p.rsplit("/", 1)[1]]))
         simple = {
             "/faulty-wire/feed.xml": lambda: self.feed(req),
-            "/faulty-wire/malformed.xml": lambda: xml(MALFORMED, ctype="application/rss+xml"),
+            "/faulty-wire/malformed.xml": lambda: xml(
+                MALFORMED.replace("{base}", req.base), ctype="application/rss+xml"
+            ),
             "/faulty-wire/entity-bomb.xml": lambda: xml(ENTITY_BOMB, ctype="application/rss+xml"),
             "/faulty-wire/rate-limited": self.rate_limited,
             "/faulty-wire/error-500": lambda: Response(

@@ -36,6 +36,9 @@ from presswatch.newsroom.responses import (
 )
 
 CP1251 = "windows-1251"
+NEWS_SITEMAP_SIZE = (
+    10  # newest Almaty Pulse articles in the news sitemap; the rest in the archive one
+)
 META_1251 = '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
 
 
@@ -212,14 +215,17 @@ class Site:
             when = self.newest[o.slug][0].published if self.newest[o.slug] else None
             locs = [
                 (b + "/almaty-pulse/sitemap-news.xml", when),
-                (b + "/almaty-pulse/sitemap-sections.xml", None),
+                (b + "/almaty-pulse/sitemap-archive.xml", when),
             ]
             return self._feed(req, o.slug, xml(feeds.sitemap_index(locs)))
         if p == "/almaty-pulse/sitemap-news.xml":
-            items = self.items(o.slug, b) + [self._draft_item(o.slug, b)]
+            items = self.items(o.slug, b)[:NEWS_SITEMAP_SIZE] + [self._draft_item(o.slug, b)]
             return self._feed(req, o.slug, xml(feeds.news_urlset(items, o.name, "ru")))
-        if p == "/almaty-pulse/sitemap-sections.xml":
-            return self._feed(req, o.slug, xml(feeds.urlset([(b + o.prefix, None)])))
+        if p == "/almaty-pulse/sitemap-archive.xml":
+            older = self.newest[o.slug][NEWS_SITEMAP_SIZE:]
+            return self._feed(
+                req, o.slug, xml(feeds.urlset([(b + article_path(a), a.published) for a in older]))
+            )
         if p == o.prefix:
             return html(
                 listings.home(
