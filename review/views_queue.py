@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, g, redirect, render_template, request, session, url_for
+import time
+from dataclasses import replace
+
+from flask import Blueprint, current_app, g, redirect, render_template, request, session, url_for
 
 from review.db import get_db
 from storage import candidates
@@ -11,6 +14,7 @@ from storage.candidates import QueueFilter
 bp = Blueprint("queue", __name__)
 FILTER_KEYS = ("status", "category", "outlet", "lang", "since", "until")
 PAGE = 50
+COUNTS_TTL = 10.0  # other processes (CLI, detection) may change counts; refreshed this often
 
 
 def filters_from(args) -> QueueFilter:
@@ -29,7 +33,7 @@ def index():
     return render_template(
         "queue.html",
         rows=rows,
-        counts=candidates.counts(db, filters),
+        counts=counts_of(db, filters),
         filters=filters,
         args=request.args,
         page=page,
@@ -38,13 +42,32 @@ def index():
     )
 
 
-def outlet_menu(db) -> list[str]:
-    from flask import current_app
+def _cached(name: str, key, ttl: float, compute):
+    """A value kept ``ttl`` seconds per app; any write through the app clears the caches."""
+    cache = current_app.extensions.setdefault("presswatch_cache", {})
+    hit = cache.get((name, key))
+    if hit and time.monotonic() - hit[0] < ttl:
+        return hit[1]
+    value = compute()
+    cache[(name, key)] = (time.monotonic(), value)
+    return value
 
-    cache = current_app.extensions.setdefault("presswatch_outlets", {})
-    if "names" not in cache:
-        cache["names"] = candidates.outlets(db)
-    return cache["names"]
+
+def counts_of(db, filters: QueueFilter) -> dict[str, int]:
+    """Counts per status; up to COUNTS_TTL seconds old unless this app wrote since."""
+    key = replace(filters, status=None)
+    return _cached("counts", key, COUNTS_TTL, lambda: candidates.counts(db, key))
+
+
+def outlet_menu(db) -> list[str]:
+    return _cached("outlets", None, 300.0, lambda: candidates.outlets(db))
+
+
+@bp.after_app_request
+def forget_on_write(response):
+    if request.method == "POST":
+        current_app.extensions.pop("presswatch_cache", None)
+    return response
 
 
 @bp.route("/next")

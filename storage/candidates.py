@@ -13,7 +13,7 @@ import sqlite_utils
 from storage.archive import write
 from storage.clock import now
 from storage.decisions import history
-from storage.facets import decode
+from storage.facets import category_clause, decode, outlet_clause
 
 STATUSES = ("pending", "accepted", "rejected", "merged", "second_source", "skipped")
 CLAIM_MINUTES = 15
@@ -43,12 +43,13 @@ class QueueFilter:
             if value:
                 clauses.append(f"{column} {op} ?")
                 params.append(value)
-        if self.category:
-            clauses.append("(c.category = ? OR c.category LIKE ?)")
-            params += [self.category, self.category.rstrip(".*") + ".%"]
-        if self.outlet:
-            clauses.append("EXISTS (SELECT 1 FROM json_each(c.outlets) WHERE value = ?)")
-            params.append(self.outlet)
+        for clause, values in (
+            category_clause("c.category", self.category) if self.category else ("", []),
+            outlet_clause("c.outlets", self.outlet) if self.outlet else ("", []),
+        ):
+            if clause:
+                clauses.append(clause)
+                params += values
         if self.lang:
             clauses.append(
                 "EXISTS (SELECT 1 FROM candidate_articles ca JOIN articles a ON "

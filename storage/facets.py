@@ -44,3 +44,23 @@ def encode(values: dict[str, Any]) -> dict[str, Any]:
 
 def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def category_clause(column: str, category: str) -> tuple[str, list]:
+    """A leaf (``legal.civil``) matches itself; a block (``legal`` or ``legal.*``) its leaves,
+    as an index-friendly range."""
+    block = category.removesuffix(".*").removesuffix(".")
+    if "." in block:
+        return f"{column} = ?", [block]
+    return f"{column} >= ? AND {column} < ?", [block + ".", block + "/"]
+
+
+def outlet_clause(column: str, outlet: str) -> tuple[str, list]:
+    """The JSON list in ``column`` holds ``outlet`` (a cheap LIKE first, then the exact test)."""
+    pattern = (
+        "%" + dumps(outlet).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    )
+    return (
+        f"{column} LIKE ? ESCAPE '\\' AND EXISTS (SELECT 1 FROM json_each({column}) WHERE value = ?)",
+        [pattern, outlet],
+    )

@@ -15,7 +15,16 @@ from storage.archive import write
 from storage.clock import now
 from storage.decisions import history, latest, log
 from storage.errors import ConflictError, ReviewError
-from storage.facets import DEVELOPMENT_STATUSES, EDITABLE, JSON_FIELDS, decode, dumps, encode
+from storage.facets import (
+    DEVELOPMENT_STATUSES,
+    EDITABLE,
+    JSON_FIELDS,
+    category_clause,
+    decode,
+    dumps,
+    encode,
+    outlet_clause,
+)
 
 
 @dataclass(frozen=True)
@@ -38,12 +47,13 @@ class IncidentFilter:
             if value:
                 clauses.append(f"{column} {op} ?")
                 params.append(value)
-        if self.category:
-            clauses.append("(i.category = ? OR i.category LIKE ?)")
-            params += [self.category, self.category.rstrip(".*") + ".%"]
-        if self.outlet:
-            clauses.append("EXISTS (SELECT 1 FROM json_each(i.outlets) WHERE value = ?)")
-            params.append(self.outlet)
+        for clause, values in (
+            category_clause("i.category", self.category) if self.category else ("", []),
+            outlet_clause("i.outlets", self.outlet) if self.outlet else ("", []),
+        ):
+            if clause:
+                clauses.append(clause)
+                params += values
         if self.lang:
             clauses.append(
                 "EXISTS (SELECT 1 FROM incident_articles ia JOIN articles a ON "

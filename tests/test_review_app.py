@@ -205,6 +205,7 @@ def _decide(client, cid, action, **data):
 def test_accept_with_edit_then_incident_page(app, db, demo):
     client = login(app)
     cid = demo["fine-esimov"]
+    assert "accepted <b>1</b>" in client.get("/").text  # fills the counts cache
     resp = _decide(
         client,
         cid,
@@ -216,6 +217,7 @@ def test_accept_with_edit_then_incident_page(app, db, demo):
     )
     assert resp.status_code == 302
     row = candidates.current(db, cid)
+    assert "accepted <b>2</b>" in client.get("/").text  # a write clears the cache
     page = client.get(f"/incidents/{row['incident_id']}").text
     assert "Нур-Астана" in page and "CC 274" in page and "alma" in page and "accept" not in ""
 
