@@ -147,7 +147,8 @@ def run_failures(db_path: str, run_id: int) -> list[dict]:
 
 
 def finish(db_path: str, run_id: int, stats: dict, summary: str) -> str:
-    failed = len(stats["failed_sources"]) + stats["tag"].get("errors", 0)
+    """Close the run: "completed", or "completed with failures (N)" when anything was recorded."""
+    failed = len(stored_failures(connect(db_path), run_id)) + len(stats["failed_sources"])
     status = f"completed with failures ({failed})" if failed else "completed"
     finish_run(connect(db_path), run_id, status, summary, stats)
     return status
