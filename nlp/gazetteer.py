@@ -77,7 +77,10 @@ class Gazetteer:
         exact = [a for a in self.index_aliases(entries) if _is_acronym(a)]
         loose = [a for a in self.index_aliases(entries) if not _is_acronym(a)]
         self.regexes = [
-            re.compile(rf"(?<![\w.@/-])(?:{_alternation(group)}){SUFFIX}(?![\w])", flags)
+            re.compile(
+                rf"(?:(?<![\w.@-])www\.|(?<![\w.@/-]))(?:{_alternation(group)}){SUFFIX}(?![\w])",
+                flags,
+            )
             for group, flags in ((exact, 0), (loose, re.IGNORECASE))
             if group
         ]
@@ -94,6 +97,7 @@ class Gazetteer:
 
     def resolve(self, surface: str) -> str | None:
         """The canonical name of a surface form, with or without a case ending."""
+        surface = re.sub(r"^www\.", "", surface)
         key = _fold(surface)
         if key in self.index:
             return self.index[key]

@@ -135,7 +135,7 @@ def _cyrillic_language(sample: str, cyrillic: int) -> str:
     words = [w.lower() for w in WORD.findall(sample)]
     kk = sum(w in KAZAKH_WORDS for w in words)
     ru = sum(w in RUSSIAN_WORDS for w in words)
-    if ratio >= 0.03 or (ratio >= 0.005 and kk > ru):
+    if ratio >= 0.08 or (ratio >= 0.03 and kk >= ru) or (ratio >= 0.005 and kk > ru):
         return "kk"
     return "ru"
 
@@ -145,4 +145,9 @@ def _latin_language(sample: str) -> str:
     if not words:
         return "other"
     hits = sum(w in ENGLISH_WORDS for w in words)
-    return "en" if hits >= max(1, 0.05 * len(words)) else "other"
+    distinct = len(set(words) & ENGLISH_WORDS)
+    return (
+        "en"
+        if hits >= max(1, 0.05 * len(words)) and distinct >= min(2, len(words) // 4 + 1)
+        else "other"
+    )

@@ -211,7 +211,10 @@ def _governing_cue(text, s, e, cues, blocked, people) -> roles.Cue | None:
     cue = roles.role_before(text, s, cues, blocked)
     if cue is None and people and people[-1].role and LINK.match(text[people[-1].end : s]):
         return roles.Cue(people[-1].role, people[-1].start, people[-1].start, people[-1].cue or "")
-    return cue or roles.role_after(text, e, cues) or roles.listed_role(text, s, cues)
+    if cue and cue.role:
+        return cue
+    after = roles.role_after(text, e, cues)
+    return after if after and after.role else cue or after or roles.listed_role(text, s, cues)
 
 
 def _cue_word(text: str, start: int, cue: roles.Cue | None) -> str | None:

@@ -20,13 +20,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp import amounts as _amounts  # noqa: F401  (registers factories)
-from nlp import bodies as _bodies  # noqa: F401
-from nlp import dates as _dates  # noqa: F401
-from nlp import legal as _legal  # noqa: F401
-from nlp import natasha_ner as _natasha  # noqa: F401
-from nlp import outlets as _outlets  # noqa: F401
-from nlp import people as _people  # noqa: F401
+from nlp import components as _components  # noqa: F401  (registers the factories)
 from nlp.amounts import Amount
 from nlp.chunks import clean, split
 from nlp.dates import DateMention
