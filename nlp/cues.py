@@ -1,0 +1,91 @@
+"""Incident cues as data: ``nlp/data/cues.yaml`` and ``nlp/data/legal_categories.yaml`` compiled.
+
+:func:`cue_book` returns one :class:`CueBook` (cached): per category its cue patterns, where a media
+victim must be seen, what else the window needs and what vetoes it; the guards (negation,
+hypothetical, history, generic policy talk); proceedings, case-status, perpetrator and place patterns;
+and the legal article → category map.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+FLAGS = re.IGNORECASE | re.UNICODE
+STATUS_ORDER = ("reported", "investigation", "court", "decision", "appeal", "closed")
+
+
+def _any(patterns: list[str] | str | None) -> re.Pattern | None:
+    if not patterns:
+        return None
+    items = [patterns] if isinstance(patterns, str) else patterns
+    return re.compile("|".join(f"(?:{p})" for p in items), FLAGS)
+
+
+@dataclass(frozen=True)
+class CategoryRule:
+    code: str
+    cues: tuple[re.Pattern, ...]
+    media: str = "window"  # sentence | window | article | none
+    requires: re.Pattern | None = None
+    exclude: re.Pattern | None = None
+    exclude_window: re.Pattern | None = None
+
+
+@dataclass(frozen=True)
+class CueBook:
+    rules: dict[str, CategoryRule]
+    media: re.Pattern
+    guards: dict[str, re.Pattern]
+    history_years: int
+    proceedings: re.Pattern
+    case_status: dict[str, re.Pattern]
+    non_state: re.Pattern
+    state: re.Pattern
+    places: re.Pattern
+    legal: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def legal_category(self, code: str, article: str) -> str | None:
+        return self.legal.get((code, article))
+
+
+def _rule(code: str, spec: dict) -> CategoryRule:
+    return CategoryRule(
+        code=code,
+        cues=tuple(re.compile(p, FLAGS) for p in spec.get("cues") or []),
+        media=spec.get("media", "window"),
+        requires=_any(spec.get("requires")),
+        exclude=_any(spec.get("exclude")),
+        exclude_window=_any(spec.get("exclude_window")),
+    )
+
+
+def _legal_map(path: Path) -> dict[tuple[str, str], str]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["articles"]
+    return {tuple(k.split(" ", 1)): v for k, v in raw.items()}
+
+
+def load(cues: Path = DATA / "cues.yaml", legal: Path = DATA / "legal_categories.yaml") -> CueBook:
+    raw = yaml.safe_load(cues.read_text(encoding="utf-8"))
+    return CueBook(
+        rules={code: _rule(code, spec) for code, spec in raw["categories"].items()},
+        media=_any(raw["media"]),
+        guards={name: _any(p) for name, p in raw["guards"].items()},
+        history_years=int(raw.get("history_years", 3)),
+        proceedings=_any(raw["proceedings"]),
+        case_status={k: re.compile(v, FLAGS) for k, v in raw["case_status"].items()},
+        non_state=re.compile(raw["non_state"], FLAGS),
+        state=re.compile(raw["state"], FLAGS),
+        places=re.compile(raw["places"]),
+        legal=_legal_map(legal),
+    )
+
+
+@lru_cache(maxsize=1)
+def cue_book() -> CueBook:
+    return load()

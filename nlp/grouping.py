@@ -1,0 +1,174 @@
+"""Grouping signals into candidates: one candidate per incident, however many articles report it.
+
+Articles with signals are linked when, within ``WINDOW_DAYS``, their categories are compatible (a
+shared category, or the same block when one side has a single category) and they share a victim
+(people and outlets matched across inflection and script by ``nlp.names.key``) or their texts are
+near duplicates (simhash). Each connected group is filed under a stable key (category block + sorted
+victim keys + ISO week of the first event); a group with an article already in a candidate joins
+that candidate instead, so re-running never splits or duplicates one. A group about an accepted
+incident, with a follow-up case status, becomes a development proposal (``proposed_incident_id``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import sqlite_utils
+
+from nlp.cues import STATUS_ORDER
+from nlp.names import key as name_key
+from nlp.simhash import near, simhash
+
+WINDOW_DAYS = 30
+FOLLOWUP = set(STATUS_ORDER[1:])
+
+
+def victim_keys(victims: list[dict]) -> set[str]:
+    return {k for v in victims if len(k := name_key(v.get("name") or "")) >= 4}
+
+
+def _day(sig: dict) -> dt.date:
+    raw = (sig.get("published_at") or sig.get("first_seen_at") or "1970-01-01")[:10]
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        return dt.date(1970, 1, 1)
+
+
+def articles(signals: list[dict]) -> dict[int, dict]:
+    """Per article: its signals, categories, victim keys, day and fingerprint."""
+    out: dict[int, dict] = {}
+    for sig in signals:
+        a = out.setdefault(sig["article_id"], {"id": sig["article_id"], "signals": [], "cats": set(),
+                                                "victims": set(), "day": _day(sig), "fp": sig.get("fingerprint")})
+        a["signals"].append(sig)
+        a["cats"].add(sig["category"])
+        a["victims"] |= victim_keys(sig.get("victims") or [])
+    return out
+
+
+def compatible(a: set[str], b: set[str]) -> bool:
+    if a & b:
+        return True
+    blocks_a, blocks_b = {c.split(".")[0] for c in a}, {c.split(".")[0] for c in b}
+    return (len(a) == 1 or len(b) == 1) and blocks_a == blocks_b
+
+
+def _linked(a: dict, b: dict) -> bool:
+    if abs((a["day"] - b["day"]).days) > WINDOW_DAYS or not compatible(a["cats"], b["cats"]):
+        return False
+    return bool(a["victims"] & b["victims"]) or near(a["fp"], b["fp"])
+
+
+def groups(arts: dict[int, dict]) -> list[list[int]]:
+    """Connected groups of article ids (union-find over victim-sharing and near-duplicate pairs)."""
+    parent = {i: i for i in arts}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_victim: dict[str, list[int]] = defaultdict(list)
+    for aid, a in arts.items():
+        for v in a["victims"]:
+            by_victim[v].append(aid)
+    pairs = {(x, y) for ids in by_victim.values() for x in ids for y in ids if x < y}
+    ids = sorted(arts)
+    pairs |= {(x, y) for n, x in enumerate(ids) for y in ids[n + 1:] if near(arts[x]["fp"], arts[y]["fp"])}
+    for x, y in sorted(pairs):
+        if _linked(arts[x], arts[y]):
+            parent[max(root(x), root(y))] = min(root(x), root(y))
+    out: dict[int, list[int]] = defaultdict(list)
+    for aid in ids:
+        out[root(aid)].append(aid)
+    return list(out.values())
+
+
+def candidate_key(facets: dict, victims: set[str], first: dt.date) -> str:
+    year, week, _ = first.isocalendar()
+    block = facets["category"].split(".")[0]
+    return f"{block}|{','.join(sorted(victims)[:4]) or 'none'}|{year}-W{week:02d}"
+
+
+def fingerprint_pending(db: sqlite_utils.Database) -> int:
+    """Simhash the articles with signals and no fingerprint yet; returns how many."""
+    from storage.signals import set_fingerprint, texts_without_fingerprint
+
+    fps = {r["id"]: simhash(f"{r.get('title') or ''}\n{r.get('text') or ''}") for r in texts_without_fingerprint(db)}
+    if fps:
+        set_fingerprint(db, fps)
+    return len(fps)
+
+
+def _incident_for(incidents: list[dict], arts: list[dict], cats: set[str]) -> dict | None:
+    victims = set().union(*(a["victims"] for a in arts))
+    for inc in incidents:
+        if victim_keys(inc.get("victims") or []) & victims and compatible({inc["category"]}, cats):
+            return inc
+    return None
+
+
+def _links(members: list[dict], main: str) -> list[tuple[int, int]]:
+    """(article_id, signal_id) per article: its signal of the main category, else its first."""
+    return [(a["id"], next((s["id"] for s in a["signals"] if s["category"] == main), a["signals"][0]["id"]))
+            for a in members]
+
+
+def _new_candidate(db, key: str, fac: dict, links, counts: dict, incident_id: int | None = None) -> None:
+    from storage import filing
+
+    target = filing.by_key(db, key)
+    cid = target["id"] if target else filing.create(db, key, fac, proposed_incident_id=incident_id)
+    if not target and incident_id:
+        counts["developments"] += 1
+    elif not target:
+        counts["new"][fac["category"]] = counts["new"].get(fac["category"], 0) + 1
+    filing.attach(db, cid, links)
+
+
+def _file_group(db, ids: list[int], arts: dict[int, dict], incidents: list[dict], counts: dict) -> None:
+    from nlp import merge
+    from storage import filing
+
+    existing = filing.candidates_of_articles(db, ids)
+    fresh = [arts[i] for i in ids if i not in filing.taken_articles(db, ids)]
+    if not fresh:
+        return
+    fac = merge.facets([s for a in fresh for s in a["signals"]])
+    incident = _incident_for(incidents, fresh, set().union(*(a["cats"] for a in fresh)))
+    outside = incident is not None and not {a["id"] for a in fresh} <= set(incident["article_ids"])
+    if outside and fac["case_status"] in FOLLOWUP:
+        key = f"dev|{incident['id']}|a{min(a['id'] for a in fresh)}"
+        _new_candidate(db, key, fac, _links(fresh, fac["category"]), counts, incident["id"])
+        return
+    if existing:
+        cid = existing[0]["id"]
+        whole = merge.facets([s for i in ids for s in arts[i]["signals"]])
+        filing.attach(db, cid, _links(fresh, existing[0]["category"] or whole["category"]))
+        filing.refresh(db, cid, whole)
+        counts["updated"] += 1
+        return
+    victims = set().union(*(a["victims"] for a in fresh))
+    key = candidate_key(fac, victims, min(a["day"] for a in fresh)) + ("" if victims else f"|a{min(ids)}")
+    _new_candidate(db, key, fac, _links(fresh, fac["category"]), counts)
+
+
+def group_and_file(db: sqlite_utils.Database) -> dict:
+    """Group every signal into candidates and file them; returns counts
+    ``{"new": {category: n}, "new_total", "updated", "developments", "groups", "fingerprinted"}``."""
+    from storage.filing import accepted_incidents
+    from storage.signals import signals_for_grouping
+
+    counts: dict = {"new": {}, "updated": 0, "developments": 0, "fingerprinted": fingerprint_pending(db)}
+    arts = articles(signals_for_grouping(db))
+    incidents = accepted_incidents(db)
+    found = groups(arts)
+    for ids in found:
+        _file_group(db, ids, arts, incidents, counts)
+    counts["groups"] = len(found)
+    counts["new"] = dict(sorted(counts["new"].items()))
+    counts["new_total"] = sum(counts["new"].values())
+    return counts

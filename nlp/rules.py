@@ -1,0 +1,109 @@
+"""The rule engine: which categories an article's sentences support, and why.
+
+For each sentence that no guard vetoes, every category cue that matches (and is not excluded) is a
+hit when its media condition holds (a journalist/outlet mention or a media word in the sentence, the
+window of neighbouring sentences or the article) and its ``requires`` pattern is in the window. A
+legal reference mapped to a category is a hit in a sentence that also speaks of proceedings (a fine,
+a charge, a lawsuit); rights.* and access.* categories still need their media victim.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from nlp.cues import CategoryRule, CueBook, cue_book
+from nlp.facts import Facts
+from nlp.sentences import Sentence, guard, split
+
+WITNESS = ("свидетел", "witness", "куә")
+SPEECH_BLOCKS = ("legal.",)
+
+
+@dataclass
+class Hit:
+    category: str
+    sentences: list[int] = field(default_factory=list)  # indices into the article's sentences
+    cues: list[str] = field(default_factory=list)
+    legal: list[dict] = field(default_factory=list)
+
+
+def _window(sents: list[Sentence], i: int) -> tuple[int, int]:
+    return sents[max(0, i - 1)].start, sents[min(len(sents) - 1, i + 1)].end
+
+
+def has_media(facts: Facts, book: CueBook, start: int, end: int) -> bool:
+    if any(s.role for s in facts.within(start, end, "person")) or facts.within(
+        start, end, "outlet"
+    ):
+        return True
+    return bool(book.media.search(facts.text[start:end]))
+
+
+def _media_ok(rule: CategoryRule, facts: Facts, book: CueBook, sents, i: int) -> bool:
+    scope = {
+        "none": None,
+        "sentence": (sents[i].start, sents[i].end),
+        "window": _window(sents, i),
+        "article": (0, len(facts.text)),
+    }[rule.media]
+    return scope is None or has_media(facts, book, *scope)
+
+
+def _cue_hits(facts: Facts, book: CueBook, sents: list[Sentence], i: int) -> list[tuple[str, str]]:
+    text, found = sents[i].text, []
+    w0, w1 = _window(sents, i)
+    for code, rule in book.rules.items():
+        if rule.exclude is not None and rule.exclude.search(text):
+            continue
+        cue = next((m.group(0) for p in rule.cues if (m := p.search(text))), None)
+        window = facts.text[w0:w1]
+        if cue is None or (rule.requires is not None and not rule.requires.search(window)):
+            continue
+        if rule.exclude_window is not None and rule.exclude_window.search(window):
+            continue
+        if _media_ok(rule, facts, book, sents, i):
+            found.append((code, cue.strip()))
+    return found
+
+
+def _legal_hits(
+    facts: Facts, book: CueBook, sents: list[Sentence], i: int
+) -> list[tuple[str, dict]]:
+    s = sents[i]
+    if not book.proceedings.search(s.text):
+        return []
+    w0, w1 = _window(sents, i)
+    out = []
+    for span in facts.within(s.start, s.end, "legal"):
+        code = book.legal_category(span.extra["code"], span.extra["article"])
+        if code is None:
+            continue
+        if code.startswith(SPEECH_BLOCKS):
+            if code == "legal.criminal" and any(w in facts.text[w0:w1].lower() for w in WITNESS):
+                continue
+        elif not has_media(facts, book, w0, w1):
+            continue
+        out.append((code, {**span.extra, "text": span.text}))
+    return out
+
+
+def find(facts: Facts, book: CueBook | None = None) -> tuple[list[Sentence], dict[str, Hit]]:
+    """The article's sentences and its category hits (category → :class:`Hit`)."""
+    book = book or cue_book()
+    sents = split(facts.text)
+    year = facts.year or dt.date.today().year
+    hits: dict[str, Hit] = {}
+    for i, sent in enumerate(sents):
+        if guard(sent.text, book, year):
+            continue
+        for code, cue in _cue_hits(facts, book, sents, i):
+            hit = hits.setdefault(code, Hit(code))
+            hit.sentences.append(i) if i not in hit.sentences else None
+            hit.cues.append(cue) if cue not in hit.cues else None
+        for code, ref in _legal_hits(facts, book, sents, i):
+            hit = hits.setdefault(code, Hit(code))
+            hit.sentences.append(i) if i not in hit.sentences else None
+            hit.cues.append(ref["text"]) if ref["text"] not in hit.cues else None
+            hit.legal.append(ref)
+    return sents, hits
