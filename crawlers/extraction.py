@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from lxml.cssselect import CSSSelector
 from trafilatura.utils import load_html
 
+from crawlers.dates import parse_date
 from crawlers.encoding import decode
 from nlp.lang import detect_language
 
@@ -84,12 +85,8 @@ def _select(tree, css: str | None) -> str | None:
 
 def _date(tree, selectors: dict) -> str | None:
     picked = _select(tree, selectors.get("date"))
-    if picked:
-        found = htmldate.find_date(
-            f"<html><body><time>{picked}</time></body></html>", **DATE_OPTIONS
-        )
-        if found:
-            return found
+    if picked and (found := parse_date(picked)):
+        return found
     return htmldate.find_date(tree, **DATE_OPTIONS)
 
 
@@ -99,6 +96,14 @@ def _text(tree, url: str | None, selectors: dict) -> tuple[str | None, str]:
         return picked, "selectors"
     doc = trafilatura.bare_extraction(tree, url=url, fast=True, include_comments=False)
     return (doc.text if doc is not None else None), EXTRACTOR
+
+
+def _without_title(text: str, title: str | None) -> str:
+    """The text without a first line repeating the headline (the body is stored apart from it)."""
+    first, _, rest = text.partition("\n")
+    if title and rest and " ".join(first.split()).casefold() == " ".join(title.split()).casefold():
+        return rest.lstrip()
+    return text
 
 
 def _tree(html: str | bytes):
@@ -123,7 +128,8 @@ def extract(
     ] or _authors(tree)
     published = _date(tree, selectors)
     text, extractor = _text(tree, url, selectors)
-    if not text or len(text.strip()) < MIN_TEXT:
+    text = _without_title(text.strip(), title) if text else ""
+    if len(text) < MIN_TEXT:
         return None
     return Article(
         url=url,

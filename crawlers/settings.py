@@ -44,6 +44,7 @@ BASE: dict[str, Any] = {
     "REACTOR_THREADPOOL_MAXSIZE": 4,
     "LOG_FORMATTER": "crawlers.logformat.ShortLogFormatter",
     "LOGSTATS_INTERVAL": 10.0,
+    "STATS_DUMP": False,
 }
 
 LOCAL: dict[str, Any] = {

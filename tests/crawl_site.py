@@ -98,7 +98,7 @@ FEEDS = {
     "/bomb.xml": lambda b: (
         '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lollollollollol">'
         + "".join(
-            f'<!ENTITY lol{i + 1} "{("&lol%d;" % i if i else "&lol;") * 10}">' for i in range(9)
+            f'<!ENTITY lol{i + 1} "{(f"&lol{i};" if i else "&lol;") * 10}">' for i in range(9)
         )
         + ']><rss version="2.0"><channel><title>&lol9;</title></channel></rss>'
     ),

@@ -3,12 +3,12 @@ pages without article text are recorded on their source and dropped."""
 
 from __future__ import annotations
 
-import htmldate
 from scrapy.exceptions import DropItem
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.threads import deferToThread
 
 from crawlers.archive_link import from_settings
+from crawlers.dates import parse_date
 from crawlers.extraction import Article, extract
 from crawlers.spiders.court import case_text
 from nlp.lang import detect_language
@@ -20,13 +20,7 @@ def court_article(item: dict) -> Article | None:
     text = case_text(fields)
     if not fields.get("text") and not fields.get("case_number"):
         return None
-    date = (
-        htmldate.find_date(
-            f"<html><body><time>{fields['date']}</time></body></html>", outputformat="%Y-%m-%d"
-        )
-        if fields.get("date")
-        else None
-    )
+    date = parse_date(fields.get("date"))
     title = fields.get("title") or fields.get("case_number")
     return Article(
         url=item["url"],

@@ -50,6 +50,7 @@ class FeedSpider(SourceSpider):
         headers = {
             h: response.headers.get(h).decode("latin-1") for h in HEADERS if response.headers.get(h)
         }
+        headers.setdefault("content-location", response.url)  # base for relative entry links
         feed = feedparser.parse(response.body, response_headers=headers)
         if feed.bozo:
             reason = f"malformed feed {response.url}: {feed.get('bozo_exception')}"[:500]

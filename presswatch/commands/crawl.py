@@ -1,0 +1,76 @@
+"""``presswatch crawl``: crawl the sources (each crawl in a fresh process) and print per-source stats."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from crawlers.registry import load_sources
+from crawlers.run import crawl_sources, select
+from presswatch.context import db_path, open_db
+from storage.runs import finish_run, start_run
+
+
+def overall(results: dict[str, dict]) -> str:
+    states = {r.get("status") for r in results.values()}
+    if states <= {"ok"}:
+        return "ok"
+    return "failed" if states == {"failed"} else "partial"
+
+
+def summary(results: dict[str, dict]) -> str:
+    items = sum(r.get("items", 0) for r in results.values())
+    failed = [n for n, r in results.items() if r.get("status") != "ok"]
+    line = f"{len(results)} sources, {items} new articles"
+    return line + (f"; failed: {', '.join(failed)}" if failed else "")
+
+
+def table(results: dict[str, dict]) -> list[str]:
+    rows = [f"{'source':<28} {'status':<7} {'new':>5} {'pages':>6} {'errors':>6}  reason"]
+    for name, r in sorted(results.items()):
+        rows.append(
+            f"{name:<28} {r.get('status', '?'):<7} {r.get('items', 0):>5} {r.get('pages', 0):>6} "
+            f"{r.get('errors', 0):>6}  {r.get('reason') or ''}"
+        )
+    return rows
+
+
+@click.command()
+@click.option(
+    "--source", "names", multiple=True, metavar="NAME", help="Crawl only this source (repeatable)."
+)
+@click.option(
+    "--sources",
+    "sources_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=Path("sources.yaml"),
+    show_default=True,
+    help="The sources file.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the per-source stats as JSON.")
+@click.pass_context
+def crawl(ctx: click.Context, names: tuple[str, ...], sources_file: Path, as_json: bool) -> None:
+    """Crawl the enabled sources (or the named ones) into the archive, politely and incrementally.
+
+    The crawl runs in a fresh process; its progress is logged on stderr while it runs.
+    """
+    db = open_db(ctx)
+    sources, problems = load_sources(sources_file)
+    for problem in problems:
+        click.echo(f"warning: {problem}", err=True)
+    chosen = select(sources, list(names) or None)
+    run_id = start_run(db, "crawl")
+    click.echo(f"crawl #{run_id}: {len(chosen)} sources from {sources_file}", err=True)
+    results = crawl_sources(db_path(ctx), sources_file, [s["name"] for s in chosen], run_id)
+    finish_run(db, run_id, overall(results), summary(results), results)
+    if as_json:
+        click.echo(json.dumps(results, ensure_ascii=False, indent=2))
+        return
+    click.echo("\n".join(table(results)))
+    click.echo(f"crawl #{run_id} {overall(results)}: {summary(results)}")
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(crawl)
