@@ -28,6 +28,7 @@ def _confidence(hit: Hit, named: bool) -> float:
     score = 0.55 + 0.1 * min(2, len(hit.sentences) - 1) + 0.05 * min(2, len(hit.cues) - 1)
     score += 0.15 if hit.legal else 0.0
     score += 0.05 if named else 0.0
+    score += 0.15 if hit.in_title else 0.0
     return round(min(score, 0.97), 2)
 
 

@@ -15,7 +15,10 @@ def victims(facts: Facts, spans: list[tuple[int, int]]) -> list[dict]:
         out = [{"name": p.norm, "kind": "person", "role": p.role} for p in people]
         return out + [{"name": o.norm, "kind": "outlet", "role": None} for o in outlets]
 
-    out = found(spans) or found([(0, len(facts.text))])
+    out = found(spans) or found([(0, len(facts.text))]) or [
+        {"name": p.norm, "kind": "person", "role": None}
+        for a, b in spans for p in facts.within(a, b, "person")
+    ]
     seen, unique = set(), []
     for v in out:
         if (v["kind"], v["name"].casefold()) not in seen:

@@ -29,6 +29,7 @@ class Facts:
     lang: str = "other"
     published: str | None = None
     spans: list[Span] = field(default_factory=list)
+    title: str = ""
 
     def of(self, *kinds: str) -> list[Span]:
         return [s for s in self.spans if s.kind in kinds]

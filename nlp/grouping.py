@@ -12,6 +12,7 @@ incident, with a follow-up case status, becomes a development proposal (``propos
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 
 import sqlite_utils
@@ -20,12 +21,16 @@ from nlp.cues import STATUS_ORDER
 from nlp.names import key as name_key
 from nlp.simhash import near, simhash
 
-WINDOW_DAYS = 30
+WINDOW_DAYS = 30  # shared outlet or near-duplicate text
+CASE_DAYS = 120  # shared person: court cases run for months
+NAME_DAYS = 14  # only a shared Latin-script name
+NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
 FOLLOWUP = set(STATUS_ORDER[1:])
 
 
-def victim_keys(victims: list[dict]) -> set[str]:
-    return {k for v in victims if len(k := name_key(v.get("name") or "")) >= 4}
+def victim_keys(victims: list[dict], kind: str | None = None) -> set[str]:
+    return {k for v in victims if (kind is None or v.get("kind") == kind)
+            and len(k := name_key(v.get("name") or "")) >= 4}
 
 
 def _day(sig: dict) -> dt.date:
@@ -36,29 +41,54 @@ def _day(sig: dict) -> dt.date:
         return dt.date(1970, 1, 1)
 
 
+def _names(sig: dict) -> set[str]:
+    """Latin-script proper names in the evidence ("Shyraq Files" in a Kazakh text too)."""
+    text = " ".join(e.get("sentence") or "" for e in sig.get("evidence") or [])
+    return {name_key(m) for m in NAME.findall(text)} - {""}
+
+
 def articles(signals: list[dict]) -> dict[int, dict]:
-    """Per article: its signals, categories, victim keys, day and fingerprint."""
+    """Per article: its signals, categories, person/outlet victim keys, names, day and fingerprint."""
     out: dict[int, dict] = {}
     for sig in signals:
-        a = out.setdefault(sig["article_id"], {"id": sig["article_id"], "signals": [], "cats": set(),
-                                                "victims": set(), "day": _day(sig), "fp": sig.get("fingerprint")})
+        own = name_key((sig.get("article_outlet") or "").replace("-", " "))
+        a = out.setdefault(sig["article_id"], {
+            "id": sig["article_id"], "signals": [], "cats": set(), "people": set(), "outlets": set(),
+            "names": set(), "day": _day(sig), "fp": sig.get("fingerprint")})
         a["signals"].append(sig)
         a["cats"].add(sig["category"])
-        a["victims"] |= victim_keys(sig.get("victims") or [])
+        a["people"] |= {surname(k) for k in victim_keys(sig.get("victims") or [], "person")}
+        a["outlets"] |= victim_keys(sig.get("victims") or [], "outlet") - {own}
+        a["names"] |= _names(sig) - {own}
+        a["names"] |= {name_key(m) for m in NAME.findall(sig.get("article_title") or "")} - {"", own}
+    for a in out.values():
+        a["victims"] = a["people"] | a["outlets"]
+        top = max(s.get("confidence") or 0 for s in a["signals"])
+        a["main"] = {s["category"] for s in a["signals"] if (s.get("confidence") or 0) >= top - 0.05}
     return out
 
 
-def compatible(a: set[str], b: set[str]) -> bool:
-    if a & b:
-        return True
-    blocks_a, blocks_b = {c.split(".")[0] for c in a}, {c.split(".")[0] for c in b}
-    return (len(a) == 1 or len(b) == 1) and blocks_a == blocks_b
+def surname(key: str) -> str:
+    """A person's match key: the surname's first letters ("salikbaev" / "salikbaeva" → "salikba")."""
+    return key.split()[-1][:7]
+
+
+def compatible(a: dict, b: dict) -> bool:
+    """Each article's main categories are among the other's categories."""
+    return bool(a["main"] & b["cats"]) and bool(b["main"] & a["cats"])
 
 
 def _linked(a: dict, b: dict) -> bool:
-    if abs((a["day"] - b["day"]).days) > WINDOW_DAYS or not compatible(a["cats"], b["cats"]):
+    gap = abs((a["day"] - b["day"]).days)
+    if near(a["fp"], b["fp"]) and gap <= WINDOW_DAYS:
+        return True
+    if not compatible(a, b):
         return False
-    return bool(a["victims"] & b["victims"]) or near(a["fp"], b["fp"])
+    if a["people"] & b["people"]:
+        return gap <= CASE_DAYS
+    if a["outlets"] & b["outlets"]:
+        return gap <= WINDOW_DAYS
+    return bool(a["names"] & b["names"]) and gap <= NAME_DAYS
 
 
 def groups(arts: dict[int, dict]) -> list[list[int]]:
@@ -73,7 +103,7 @@ def groups(arts: dict[int, dict]) -> list[list[int]]:
 
     by_victim: dict[str, list[int]] = defaultdict(list)
     for aid, a in arts.items():
-        for v in a["victims"]:
+        for v in a["victims"] | a["names"]:
             by_victim[v].append(aid)
     pairs = {(x, y) for ids in by_victim.values() for x in ids for y in ids if x < y}
     ids = sorted(arts)
@@ -106,7 +136,8 @@ def fingerprint_pending(db: sqlite_utils.Database) -> int:
 def _incident_for(incidents: list[dict], arts: list[dict], cats: set[str]) -> dict | None:
     victims = set().union(*(a["victims"] for a in arts))
     for inc in incidents:
-        if victim_keys(inc.get("victims") or []) & victims and compatible({inc["category"]}, cats):
+        people = {surname(k) for k in victim_keys(inc.get("victims") or [], "person")}
+        if (people | victim_keys(inc.get("victims") or [], "outlet")) & victims and inc["category"] in cats:
             return inc
     return None
 

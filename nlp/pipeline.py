@@ -48,6 +48,7 @@ class Analysis:
     bodies: list[Hit] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)  # filled by CATEGORY_HOOKS (detection)
+    text: str = field(default="", repr=False)  # the cleaned text (offsets are into it), for hooks
     truncated: bool = False
 
     @property
@@ -144,6 +145,7 @@ class Analyzer:
             text = clean(raw if isinstance(raw, str) else "")
             lang = detect_language(text)
             results[n].lang = lang
+            results[n].text = text
             results[n].truncated = len(text) > self.settings.max_chars
             if lang not in LANGS:
                 continue
@@ -226,3 +228,8 @@ def analyse(
         else Analyzer(settings, registry)
     )
     return analyzer.analyse(texts, ids)
+
+
+from nlp.detection import categories_hook  # noqa: E402  (detection fills Analysis.categories)
+
+CATEGORY_HOOKS.append(categories_hook)

@@ -26,6 +26,7 @@ class Hit:
     sentences: list[int] = field(default_factory=list)  # indices into the article's sentences
     cues: list[str] = field(default_factory=list)
     legal: list[dict] = field(default_factory=list)
+    in_title: bool = False  # a cue of this category is in the headline too
 
 
 def _window(sents: list[Sentence], i: int) -> tuple[int, int]:
@@ -106,4 +107,14 @@ def find(facts: Facts, book: CueBook | None = None) -> tuple[list[Sentence], dic
             hit.sentences.append(i) if i not in hit.sentences else None
             hit.cues.append(ref["text"]) if ref["text"] not in hit.cues else None
             hit.legal.append(ref)
+    _title(facts, book, hits)
     return sents, hits
+
+
+def _title(facts: Facts, book: CueBook, hits: dict[str, Hit]) -> None:
+    if not facts.title or guard(facts.title, book):
+        return
+    for code, hit in hits.items():
+        rule = book.rules[code]
+        hit.in_title = any(p.search(facts.title) for p in rule.cues) or any(
+            r["article"] in facts.title for r in hit.legal)
