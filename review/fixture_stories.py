@@ -4,6 +4,8 @@ Some carry hostile payloads in title, text and outlet; ``HOSTILE_PAGE`` is a sto
 hostile HTML.
 """
 
+from typing import Any
+
 SCRIPT = "<script>alert(1)</script>"
 ONERROR = "<img src=x onerror=alert(1)>"
 HOSTILE_PAGE = (
@@ -14,7 +16,7 @@ HOSTILE_PAGE = (
 )
 
 # (key, category, confidence, lang, outlet, date, title, text, people, refs, amounts, extra)
-STORIES = [
+STORIES: list[tuple[Any, ...]] = [
     (
         "attack-satpayeva",
         "rights.attack",

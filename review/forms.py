@@ -106,3 +106,14 @@ def text_of(name: str, value) -> str:
     if name == "outlets":
         return "\n".join(value)
     return "" if value == [] else str(value)
+
+
+def changed(form: MultiDict, row: dict) -> dict:
+    """Only the facets whose form text differs from the row's: an untouched field is never
+    re-parsed into the row (so details the form does not show, like an amount's tenge value,
+    survive an accept without edits)."""
+    return {
+        name: value
+        for name, value in facets(form).items()
+        if text_of(name, value) != text_of(name, row.get(name))
+    }

@@ -121,7 +121,7 @@ def accept(candidate_id: int):
             candidate_id,
             reviewer=g.user["name"],
             version=_version(),
-            edits=forms.facets(request.form),
+            edits=forms.changed(request.form, candidates.current(db, candidate_id) or {}),
         )
         flash(f"Accepted as incident #{incident_id}.", "ok")
 

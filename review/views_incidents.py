@@ -62,7 +62,7 @@ def edit(incident_id: int):
             incident_id,
             reviewer=g.user["name"],
             version=request.form.get("version", type=int) or 0,
-            changes=forms.facets(request.form),
+            changes=forms.changed(request.form, incidents.current(get_db(), incident_id) or {}),
         )
     except ConflictError as exc:
         mine = forms.facets(request.form)

@@ -8,7 +8,7 @@ and DELETE; an undo is a new entry (``action="undo"``, ``after.undoes`` = the en
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 import sqlite_utils
 
@@ -39,7 +39,7 @@ def log(
         "before": dumps(before) if before is not None else None,
         "after": dumps(after) if after is not None else None,
     }
-    return int(db["decisions"].insert(row).last_pk)
+    return int(cast(int, db["decisions"].insert(row).last_pk))
 
 
 def _decoded(row: dict) -> dict:

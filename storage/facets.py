@@ -23,10 +23,8 @@ CASE_STATUSES = ("reported", "investigation", "court", "decision", "appeal", "cl
 DEVELOPMENT_STATUSES = CASE_STATUSES[1:]
 
 
-def decode(row: dict[str, Any] | None) -> dict[str, Any] | None:
+def decode(row: dict[str, Any]) -> dict[str, Any]:
     """A row with its JSON facet columns parsed (missing ones become empty lists)."""
-    if row is None:
-        return None
     out = dict(row)
     for name in JSON_FIELDS:
         if name in out:

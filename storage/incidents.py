@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 import sqlite_utils
 
@@ -138,7 +139,7 @@ def create(db: sqlite_utils.Database, facets: dict, reviewer: str, article_ids: 
         "updated_at": stamp,
         "version": 1,
     }
-    incident_id = int(db["incidents"].insert(row).last_pk)
+    incident_id = int(cast(int, db["incidents"].insert(row).last_pk))
     add_articles(db, incident_id, article_ids)
     return incident_id
 
@@ -220,20 +221,23 @@ def add_development(
     with write(db):
         row = checked(db, incident_id, version)
         dev_id = int(
-            db["developments"]
-            .insert(
-                {
-                    "incident_id": incident_id,
-                    "status": status,
-                    "date": date,
-                    "note": note,
-                    "article_id": article_id,
-                    "candidate_id": candidate_id,
-                    "created_by": reviewer,
-                    "created_at": now(),
-                }
+            cast(
+                int,
+                db["developments"]
+                .insert(
+                    {
+                        "incident_id": incident_id,
+                        "status": status,
+                        "date": date,
+                        "note": note,
+                        "article_id": article_id,
+                        "candidate_id": candidate_id,
+                        "created_by": reviewer,
+                        "created_at": now(),
+                    }
+                )
+                .last_pk,
             )
-            .last_pk
         )
         if article_id:
             add_articles(db, incident_id, [article_id])

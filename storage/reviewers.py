@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import sqlite_utils
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -38,7 +40,7 @@ def add_reviewer(
                 [role, row["password_hash"], found[0]],
             )
             return int(found[0])
-        return int(db["reviewers"].insert(row).last_pk)
+        return int(cast(int, db["reviewers"].insert(row).last_pk))
 
 
 def list_reviewers(db: sqlite_utils.Database) -> list[dict]:

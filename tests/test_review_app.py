@@ -288,3 +288,21 @@ def test_undo_and_next(app, db, demo):
     assert resp.location.endswith(f"/candidates/{cid}")
     assert candidates.current(db, cid)["status"] == "pending"
     assert client.get("/next").location.endswith(f"/candidates/{cid}")
+
+
+def test_untouched_fields_survive_accept(app, db, demo):
+    """The form shows amounts without their tenge value; accepting unedited must keep it."""
+    client = login(app)
+    cid = demo["fine-esimov"]
+    html = client.get(f"/candidates/{cid}").text
+    fields = {
+        name: re.search(rf'<textarea name="{name}"[^>]*>([^<]*)</textarea>', html).group(1)
+        for name in ("victims", "outlets", "legal_refs", "amounts")
+    }
+    resp = _decide(client, cid, "accept", version=1, **fields, place="Астана")
+    assert resp.status_code == 302
+    incident_id = candidates.current(db, cid)["incident_id"]
+    from storage import incidents
+
+    assert incidents.current(db, incident_id)["amounts"][0]["kzt"] == 110760
+    assert incidents.get_incident(db, incident_id)["history"][0]["after"]["edits"] == {}
