@@ -87,6 +87,11 @@ def facets(form: MultiDict) -> dict:
     return out
 
 
+def number(value: float | int) -> str:
+    """30.0 -> "30", 0.5 -> "0.5", 5e6 -> "5000000" (never scientific notation)."""
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
 def text_of(name: str, value) -> str:
     """A facet value as its form text (the inverse of the parsers above)."""
     value = value or []
@@ -102,7 +107,9 @@ def text_of(name: str, value) -> str:
             " ".join(x for x in (r["code"], r["article"], r.get("part")) if x) for r in value
         )
     if name == "amounts":
-        return "\n".join(f"{a['value']:g} {a['unit']} {a.get('kind') or ''}".strip() for a in value)
+        return "\n".join(
+            f"{number(a['value'])} {a['unit']} {a.get('kind') or ''}".strip() for a in value
+        )
     if name == "outlets":
         return "\n".join(value)
     return "" if value == [] else str(value)

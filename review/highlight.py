@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from review.forms import number
+
 
 @dataclass
 class Segment:
@@ -39,7 +41,7 @@ def _spans(article: dict) -> list[tuple[int, int, str, str]]:
         for r in article.get("legal_refs", [])
     ]
     spans += [
-        (a["start"], a["end"], "amount", f"{a['value']:g} {a['unit']} {a.get('kind') or ''}")
+        (a["start"], a["end"], "amount", f"{number(a['value'])} {a['unit']} {a.get('kind') or ''}")
         for a in article.get("amounts", [])
     ]
     return spans

@@ -74,6 +74,8 @@ def forget_on_write(response):
 def next_candidate():
     """The next pending candidate in queue order that nobody else holds (``after`` = skip it)."""
     after = request.args.get("after", type=int)
+    if after:
+        candidates.release(get_db(), after, g.user["name"])  # moving on lets others have it
     filters = filters_from(session.get("queue") or {})
     found = candidates.next_pending(
         get_db(), g.user["name"], filters, skip_ids=(after,) if after else ()
