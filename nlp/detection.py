@@ -88,10 +88,17 @@ def detect(
     return [signal(facts, sents, hit, book) for hit in hits.values()]
 
 
+def default_classifier() -> Classifier | None:
+    """The trained text classifier when ``presswatch train`` found it helps, else ``None``."""
+    from nlp.textcat import classifier
+
+    return classifier()
+
+
 def categories_hook(analysis) -> list[str]:
     """``CATEGORY_HOOKS`` entry: the categories of a fresh analysis (``presswatch tag``)."""
     text = getattr(analysis, "text", "") or ""
-    return [s["category"] for s in detect(from_analysis(analysis, text))]
+    return [s["category"] for s in detect(from_analysis(analysis, text), classifier=default_classifier())]
 
 
 def detect_pending(
@@ -104,11 +111,11 @@ def detect_pending(
     from storage.runs import record_failure
     from storage.signals import mark_detect_error, save_signals
 
-    book, per = cue_book(), Counter()
+    book, per, model = cue_book(), Counter(), default_classifier()
     counts: dict = {"articles": 0, "signals": 0, "errors": 0}
     for article in pending(db, "detect", limit):
         try:
-            found = detect(from_rows(article, article_analysis(db, article["id"])), book)
+            found = detect(from_rows(article, article_analysis(db, article["id"])), book, model)
         except Exception as exc:  # noqa: BLE001 — one broken article never stops the stage
             reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
             record_failure(

@@ -84,3 +84,19 @@ def accepted_incidents(db: sqlite_utils.Database) -> list[dict]:
 
 def candidates_of(db: sqlite_utils.Database) -> list[dict]:
     return [decode(r) for r in db.query("SELECT * FROM candidates ORDER BY id")]
+
+
+def decided_examples(db: sqlite_utils.Database) -> list[tuple[str, set[str]]]:
+    """Training examples from reviewers' decisions: an accepted candidate's articles carry its
+    (possibly corrected) category, a rejected candidate's articles carry none."""
+    out: dict[int, tuple[str, set[str]]] = {}
+    rows = db.query(
+        "SELECT a.id, a.text, c.status, coalesce(i.category, c.category) AS category FROM candidates c "
+        "JOIN candidate_articles ca ON ca.candidate_id = c.id JOIN articles a ON a.id = ca.article_id "
+        "LEFT JOIN incidents i ON i.id = c.incident_id WHERE c.status IN ('accepted', 'rejected') "
+        "ORDER BY a.id")
+    for r in rows:
+        text, cats = out.setdefault(r["id"], (r["text"] or "", set()))
+        if r["status"] == "accepted" and r["category"]:
+            cats.add(r["category"])
+    return list(out.values())
