@@ -57,7 +57,7 @@ def signal(facts: Facts, sents: list[Sentence], hit: Hit, book: CueBook) -> dict
         (sents[max(0, i - 1)].start, sents[min(len(sents) - 1, i + 1)].end)
         for i in sorted(hit.sentences)
     ]
-    victims = facets.victims(facts, windows)
+    victims = facets.victims(facts, windows, spans)
     return {
         "article_id": facts.id,
         "category": hit.category,

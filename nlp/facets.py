@@ -6,19 +6,19 @@ from nlp.cues import STATUS_ORDER, CueBook
 from nlp.facts import Facts
 
 
-def victims(facts: Facts, spans: list[tuple[int, int]]) -> list[dict]:
-    """Journalists and outlets named in the evidence windows, else anywhere in the article."""
-
-    def found(windows):
-        people = [s for a, b in windows for s in facts.within(a, b, "person") if s.role]
-        outlets = [s for a, b in windows for s in facts.within(a, b, "outlet")]
+def victims(facts: Facts, spans: list[tuple[int, int]], sentences: list[tuple[int, int]] | None = None) -> list[dict]:
+    """Journalists and outlets named in the evidence windows, else anywhere in the article; people
+    whose role the tagger did not see count when they are named in an evidence sentence itself."""
+    def found(windows, any_role: bool = False):
+        people = [s for a, b in windows for s in facts.within(a, b, "person") if s.role or any_role]
+        outlets = [] if any_role else [s for a, b in windows for s in facts.within(a, b, "outlet")]
         out = [{"name": p.norm, "kind": "person", "role": p.role} for p in people]
         return out + [{"name": o.norm, "kind": "outlet", "role": None} for o in outlets]
 
-    out = found(spans) or found([(0, len(facts.text))]) or [
-        {"name": p.norm, "kind": "person", "role": None}
-        for a, b in spans for p in facts.within(a, b, "person")
-    ]
+    here = found(spans)
+    if not any(v["kind"] == "person" for v in here):
+        here = found(sentences or spans, any_role=True) + here
+    out = here or found([(0, len(facts.text))])
     seen, unique = set(), []
     for v in out:
         if (v["kind"], v["name"].casefold()) not in seen:

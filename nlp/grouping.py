@@ -69,8 +69,10 @@ def articles(signals: list[dict]) -> dict[int, dict]:
 
 
 def surname(key: str) -> str:
-    """A person's match key: the surname's first letters ("salikbaev" / "salikbaeva" → "salikba")."""
-    return key.split()[-1][:7]
+    """A person's match key: the surname's consonant skeleton, which survives inflection and
+    transliteration ("toleubekova" / "tuleubekov" → "tlbkv", "salikbaeva" / "salikbaev")."""
+    last = key.split()[-1]
+    return (last[0] + re.sub(r"[aeiouy]", "", last[1:]))[:6]
 
 
 def compatible(a: dict, b: dict) -> bool:
