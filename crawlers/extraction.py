@@ -25,6 +25,7 @@ from nlp.lang import detect_language
 
 EXTRACTOR = f"trafilatura-{trafilatura.__version__}"
 MIN_TEXT = 40
+LANG_SAMPLE = 3000  # characters enough to tell ru / kk / en apart
 DATE_OPTIONS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 TITLE_PATHS = (
     '//meta[@property="og:title"]/@content',
@@ -137,7 +138,7 @@ def extract(
         text=text.strip(),
         published=published,
         authors=authors,
-        lang=detect_language(f"{title or ''}\n{text}"),
+        lang=detect_language(f"{title or ''}\n{text[:LANG_SAMPLE]}"),
         extractor=extractor,
     )
 

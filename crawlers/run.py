@@ -58,6 +58,7 @@ def crawl_here(
 
     from crawlers.archive_link import archive
     from crawlers.settings import crawl_settings
+    from crawlers.workers import shutdown
     from storage.sources import upsert_sources
 
     upsert_sources(archive(db_path), sources)
@@ -67,7 +68,10 @@ def crawl_here(
         crawler = process.create_crawler(_spider_class(source))
         crawlers.append(crawler)
         process.crawl(crawler, source=source, run_id=run_id)
-    process.start()
+    try:
+        process.start()
+    finally:
+        shutdown()
     out = {}
     for crawler in crawlers:
         spider = crawler.spider

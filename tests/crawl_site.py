@@ -135,6 +135,7 @@ def listing(base: str, page_no: int) -> bytes:
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.0"
+    disable_nagle_algorithm = True  # headers and body go out in separate writes
     server: Site
 
     def log_message(self, *args) -> None:  # quiet

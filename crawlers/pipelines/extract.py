@@ -1,16 +1,17 @@
-"""Turn a kept page into an article (in a worker thread, so fetching goes on meanwhile);
+"""Turn a kept page into an article (in a worker process, so fetching goes on meanwhile);
 pages without article text are recorded on their source and dropped."""
 
 from __future__ import annotations
 
+import asyncio
+
 from scrapy.exceptions import DropItem
-from scrapy.utils.defer import maybe_deferred_to_future
-from twisted.internet.threads import deferToThread
 
 from crawlers.archive_link import from_settings
 from crawlers.dates import parse_date
 from crawlers.extraction import Article, extract
 from crawlers.spiders.court import case_text
+from crawlers.workers import default_workers, pool
 from nlp.lang import detect_language
 from storage.runs import record_failure
 
@@ -32,6 +33,16 @@ def court_article(item: dict) -> Article | None:
     )
 
 
+def lite(item: dict) -> dict:
+    """What extraction needs from an item (sent to a worker process)."""
+    return {
+        "url": item["url"],
+        "html": item["html"],
+        "court": item.get("court"),
+        "source": {"article": item["source"].get("article")},
+    }
+
+
 def article_of(item: dict) -> Article | None:
     if item.get("court") is not None:
         return court_article(item)
@@ -41,13 +52,20 @@ def article_of(item: dict) -> Article | None:
 class ExtractPipeline:
     def __init__(self, crawler):
         self.crawler = crawler
+        self.workers = crawler.settings.getint("EXTRACT_WORKERS", default_workers())
+
+    async def article(self, item: dict) -> Article | None:
+        if not self.workers:
+            return article_of(item)
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(pool(self.workers), article_of, lite(item))
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
     async def process_item(self, item, spider=None):
-        article = await maybe_deferred_to_future(deferToThread(article_of, item))
+        article = await self.article(item)
         if article is None:
             self.crawler.stats.inc_value("presswatch/errors")
             record_failure(

@@ -1,0 +1,202 @@
+"""Crawl throughput on a generated loopback site (fictional outlet, N articles behind a sitemap index).
+
+Prints: pages/s for fetch + extract + store (the whole ``crawl_sources`` subprocess, start-up
+included) ÷ pages/s of ``extract`` alone on the same HTML in this process; the share of pages a
+second crawl of the unchanged site fetches; and the peak RSS of the 10th consecutive crawl ÷ the
+1st (each crawl re-reads every page: the source is marked ``changes: true``).
+
+    .venv/bin/python bench/crawl_throughput.py [--articles 5000] [--memory-articles 1000] [--crawls 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import random
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from crawlers.extraction import extract  # noqa: E402
+from crawlers.run import crawl_sources  # noqa: E402
+from storage.archive import connect  # noqa: E402
+from storage.migrations import migrate  # noqa: E402
+
+WORDS = [
+    "court",
+    "journalist",
+    "editor",
+    "newspaper",
+    "council",
+    "report",
+    "fine",
+    "appeal",
+    "hearing",
+    "statement",
+    "police",
+    "budget",
+    "region",
+    "reporter",
+    "website",
+    "outlet",
+    "lawsuit",
+    "judge",
+    "article",
+    "ministry",
+    "press",
+    "office",
+]
+SETTINGS = {"LOG_LEVEL": "WARNING", "LOGSTATS_INTERVAL": 0}
+
+
+def article(i: int) -> bytes:
+    rng = random.Random(i)
+    paras = "".join(
+        "<p>"
+        + " ".join(rng.choice(WORDS) for _ in range(rng.randint(40, 90))).capitalize()
+        + ".</p>"
+        for _ in range(rng.randint(4, 9))
+    )
+    return (
+        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Story {i} | Bench Gazette</title>"
+        f"<meta name='author' content='Reporter {i % 37}'>"
+        f"<meta property='article:published_time' content='2026-{1 + i % 12:02d}-{1 + i % 28:02d}'>"
+        f"</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+        f"<h1>Story number {i}</h1>{paras}</article><footer>© Bench Gazette</footer></body></html>"
+    ).encode()
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.0"
+    disable_nagle_algorithm = True  # headers and body go out in separate writes
+
+    def log_message(self, *args) -> None:
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802
+        self.server.hits[self.path] += 1
+        body, ctype = self.route()
+        self.send_response(200 if body is not None else 404)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body or b"")))
+        self.end_headers()
+        self.wfile.write(body or b"")
+
+    def route(self) -> tuple[bytes | None, str]:
+        n, base = self.server.articles, f"http://127.0.0.1:{self.server.server_address[1]}"
+        if self.path == "/robots.txt":
+            return b"User-agent: *\nAllow: /\n", "text/plain"
+        if self.path == "/sitemap.xml":
+            maps = "".join(
+                f"<sitemap><loc>{base}/sitemap-{k}.xml</loc></sitemap>" for k in range(0, n, 1000)
+            )
+            return (
+                f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{maps}</sitemapindex>'.encode(),
+                "application/xml",
+            )
+        if self.path.startswith("/sitemap-"):
+            k = int(self.path[9:-4])
+            urls = "".join(
+                f"<url><loc>{base}/a/{i}</loc></url>" for i in range(k, min(k + 1000, n))
+            )
+            return (
+                f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode(),
+                "application/xml",
+            )
+        if self.path.startswith("/a/"):
+            return article(int(self.path[3:])), "text/html; charset=utf-8"
+        return None, "text/plain"
+
+
+def serve(articles: int) -> ThreadingHTTPServer:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.request_queue_size = 256
+    server.daemon_threads = True
+    server.articles, server.hits = articles, collections.Counter()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def setup(tmp: Path, server, changes: bool) -> tuple[Path, Path]:
+    db_path, sources = tmp / f"bench-{changes}.db", tmp / f"sources-{changes}.yaml"
+    migrate(connect(db_path))
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    entry = {
+        "name": "bench-gazette",
+        "outlet": "Bench Gazette",
+        "kind": "sitemap",
+        "lang": "en",
+        "start_urls": [f"{base}/sitemap.xml"],
+        "local": True,
+        "changes": changes,
+    }
+    sources.write_text(yaml.safe_dump({"sources": [entry]}), encoding="utf-8")
+    return db_path, sources
+
+
+def crawl(db_path: Path, sources: Path) -> tuple[float, dict]:
+    start = time.perf_counter()
+    stats = crawl_sources(db_path, sources, ["bench-gazette"], settings=SETTINGS, quiet=True)[
+        "bench-gazette"
+    ]
+    return time.perf_counter() - start, stats
+
+
+def throughput(tmp: Path, n: int) -> None:
+    server = serve(n)
+    db_path, sources = setup(tmp, server, changes=False)
+    seconds, stats = crawl(db_path, sources)
+    crawl_pps = n / seconds
+    pages = [article(i).decode() for i in range(n)]
+    start = time.perf_counter()
+    for i, html in enumerate(pages):
+        extract(html, f"http://bench/a/{i}")
+    extract_pps = n / (time.perf_counter() - start)
+    print(
+        f"first crawl: {stats['items']} new articles, {stats['pages']} responses, {stats['errors']} errors, {seconds:.1f} s"
+    )
+    print(
+        f"crawl (fetch+extract+store) {crawl_pps:.1f} pages/s; extraction alone {extract_pps:.1f} pages/s; "
+        f"ratio {crawl_pps / extract_pps:.2f}"
+    )
+    server.hits.clear()
+    seconds, stats = crawl(db_path, sources)
+    fetched = sum(server.hits.values())
+    print(
+        f"second crawl: {fetched} requests for {n} articles = {100 * fetched / n:.2f}% ({seconds:.1f} s, {stats['items']} new)"
+    )
+    server.shutdown()
+
+
+def memory(tmp: Path, n: int, crawls: int) -> None:
+    server = serve(n)
+    db_path, sources = setup(tmp, server, changes=True)
+    rss = []
+    for _ in range(crawls):
+        _, stats = crawl(db_path, sources)
+        rss.append(stats["max_rss_kb"] / 1024)
+    print(f"peak RSS per crawl ({n} pages each, MB): {', '.join(f'{x:.0f}' for x in rss)}")
+    print(f"memory crawl {crawls} / crawl 1 = {rss[-1] / rss[0]:.2f}")
+    server.shutdown()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--memory-articles", type=int, default=1000)
+    parser.add_argument("--crawls", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        throughput(Path(tmp), args.articles)
+        memory(Path(tmp), args.memory_articles, args.crawls)
+
+
+if __name__ == "__main__":
+    main()
