@@ -23,7 +23,7 @@ from nlp.simhash import near, simhash
 
 WINDOW_DAYS = 30  # shared outlet or near-duplicate text
 CASE_DAYS = 120  # shared person: court cases run for months
-NAME_DAYS = 14  # only a shared Latin-script name
+NAME_DAYS = 14  # only a shared Latin-script name in the headlines ("Shyraq Files")
 NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
 FOLLOWUP = set(STATUS_ORDER[1:])
 
@@ -41,12 +41,6 @@ def _day(sig: dict) -> dt.date:
         return dt.date(1970, 1, 1)
 
 
-def _names(sig: dict) -> set[str]:
-    """Latin-script proper names in the evidence ("Shyraq Files" in a Kazakh text too)."""
-    text = " ".join(e.get("sentence") or "" for e in sig.get("evidence") or [])
-    return {name_key(m) for m in NAME.findall(text)} - {""}
-
-
 def articles(signals: list[dict]) -> dict[int, dict]:
     """Per article: its signals, categories, person/outlet victim keys, names, day and fingerprint."""
     out: dict[int, dict] = {}
@@ -59,7 +53,6 @@ def articles(signals: list[dict]) -> dict[int, dict]:
         a["cats"].add(sig["category"])
         a["people"] |= {surname(k) for k in victim_keys(sig.get("victims") or [], "person")}
         a["outlets"] |= victim_keys(sig.get("victims") or [], "outlet") - {own}
-        a["names"] |= _names(sig) - {own}
         a["names"] |= {name_key(m) for m in NAME.findall(sig.get("article_title") or "")} - {"", own}
     for a in out.values():
         a["victims"] = a["people"] | a["outlets"]
