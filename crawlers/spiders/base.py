@@ -119,24 +119,22 @@ class SourceSpider(scrapy.Spider):
 
     # -- the source run -------------------------------------------------------------------
     def summary(self, reason: str) -> dict[str, Any]:
+        """The source's result: ``failed`` when no start URL could be read, the feed or sitemap
+        was unreadable, or the spider stopped early; the reason is the first failure recorded."""
         stats = self.crawler.stats
-        failed = self.start_failed >= len(self.start_urls) or bool(
-            stats.get_value("presswatch/broken")
+        unreadable = self.start_failed >= len(self.start_urls) or stats.get_value(
+            "presswatch/broken"
         )
+        failed = bool(unreadable) or reason != "finished"
+        why = (self.reasons[0] if self.reasons else reason) if failed else None
         return {
             "items": stats.get_value("presswatch/items_new", 0),
             "updated": stats.get_value("presswatch/items_updated", 0),
             "pages": stats.get_value("downloader/response_count", 0),
             "errors": stats.get_value("presswatch/errors", 0),
             "known_skipped": stats.get_value("presswatch/known_skipped", 0),
-            "status": "failed" if failed or reason not in ("finished",) else "ok",
-            "reason": (
-                self.reasons[0]
-                if failed and self.reasons
-                else reason
-                if reason != "finished"
-                else None
-            ),
+            "status": "failed" if failed else "ok",
+            "reason": why,
         }
 
     def closed(self, reason: str) -> None:
