@@ -168,6 +168,9 @@ def same_name(a: str, b: str, threshold: float = 0.88) -> bool:
 PATRONYMIC_CASE = re.compile(
     r"^(?P<stem>.+(?:қызы|ұлы|улы|кызы))(?:н|на|ның|нан|мен|нда|ға|ны)$", re.IGNORECASE
 )
+VOWEL_CASE = re.compile(
+    r"^(?P<stem>.{3,}[аәеиоөуыіэюя])(?:ға|ге|ны|ні|ның|нің|мен|дан|ден|нан|нен)$", re.IGNORECASE
+)
 CONSONANT_CASE = re.compile(
     r"^(?P<stem>.{2,}[бвгджзклмнпрстфхцчшщқғңһ])(?:ды|ді|ты|ті|ға|ге|қа|ке)$", re.IGNORECASE
 )
@@ -175,7 +178,7 @@ CONSONANT_CASE = re.compile(
 
 def strip_kazakh_case(word: str, surname: bool = False) -> str:
     """ "Баймолдинның" → "Баймолдин", "Қасымоваға" → "Қасымова" (short endings only on surnames)."""
-    for regex in (PATRONYMIC_CASE, CONSONANT_CASE) if surname else (PATRONYMIC_CASE,):
+    for regex in (PATRONYMIC_CASE, CONSONANT_CASE, VOWEL_CASE) if surname else (PATRONYMIC_CASE,):
         m = regex.match(word)
         if m:
             return m.group("stem")

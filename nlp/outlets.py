@@ -1,6 +1,7 @@
 """Outlets: the gazetteer (real outlets, demo outlets, registry aliases) plus outlets the
 gazetteer does not know, found by cue — "телеканала «Дала Ньюс»", "корреспондент Qostanai Times",
-"a reporter for Dala News" — and named as written (quotes and case endings removed)."""
+"«Жас Алаш» газетінің", "a reporter for Dala News", "a Zhetisu Today correspondent" — and named as
+written (quotes and case endings removed)."""
 
 from __future__ import annotations
 
@@ -13,20 +14,47 @@ from nlp import roles
 from nlp.gazetteer import KK_ENDINGS, RU_ENDINGS, Hit, longest, outlet_gazetteer
 
 OUTLET_CUE = re.compile(
-    r"(?<![\w-])(?:(?:YouTube|Telegram|Instagram|TikTok|телеграм|ютуб|ютюб)-(?:канал|арна)\w*|съемочн\w+ групп\w*|съёмочн\w+ групп\w*|эфир(?:е|а)?|"
-    r"(?:интернет-)?(?:издани\w*|газет\w*|телеканал\w*|телекомпани\w*|радиостанци\w*|радио|сайт\w*|портал\w*|"
-    r"агентств\w*|журнал(?:а|у|ом|е)?|редакци\w*|басылым\w*|телеарна\w*|агенттіг\w*|newspapers?|outlets?|websites?|"
-    r"(?:TV )?channels?|portals?|agency|magazines?|news sites?|paper|weekly|daily|broadcaster))(?![\w-])",
+    r"(?<![\w-])(?:(?:YouTube|Telegram|Instagram|TikTok|телеграм|ютуб|ютюб)-(?:канал|арна)\w*|съемочн\w+ групп\w*|"
+    r"съёмочн\w+ групп\w*|эфир(?:е|а)?|(?:интернет-)?(?:издани\w*|газет\w*|телеканал\w*|телекомпани\w*|радиостанци\w*|"
+    r"радио|сайт\w*|портал\w*|агентств\w*|журнал(?:а|у|ом|е)?|редакци\w*|басылым\w*|телеарна\w*|агенттіг\w*|"
+    r"newspapers?|outlets?|websites?|(?:TV )?channels?|portals?|agency|magazines?|news sites?|paper|weekly|daily|"
+    r"broadcaster))(?![\w-])",
     re.IGNORECASE,
 )
-LATIN_NAME = r"(?<![\w.-])[A-Z][A-Za-z0-9&'-]*(?:\.(?:kz|media|news|org|com|ru|info|net))?(?:\s+[A-Z][A-Za-z0-9&'-]*(?:\.(?:kz|media|news|org|com|ru|info|net))?){0,3}"
+DOMAIN = r"\.(?:kz|media|news|org|com|ru|info|net)"
+LATIN_NAME = (
+    rf"(?<![\w.-])[A-Z][A-Za-z0-9&'-]*(?:{DOMAIN})?(?:\s+[A-Z][A-Za-z0-9&'-]*(?:{DOMAIN})?){{0,3}}"
+)
 AFTER_CUE = re.compile(
-    rf"\s*(?:«(?P<q>[^»]{{2,60}})»|\"(?P<q2>[^\"]{{2,60}})\"|(?P<prep>(?:for|at|with|from) )?(?:the )?(?P<lat>{LATIN_NAME}))"
+    rf"\s*(?:«(?P<q>[^»]{{2,60}})»|\"(?P<q2>[^\"]{{2,60}})\"|(?P<prep>(?:for|at|with|from) )?(?P<of>of )?(?:the )?(?P<lat>{LATIN_NAME}))"
 )
 BEFORE_CUE = re.compile(rf"(?:«(?P<q>[^»]{{2,60}})»|(?P<lat>{LATIN_NAME}))\s*$")
 EN_BEFORE = re.compile(
-    rf"(?P<lat>{LATIN_NAME})\s+(?:newspaper|news site|outlet|TV channel|magazine|weekly|daily)\b"
+    rf"(?P<lat>{LATIN_NAME})\s+(?:newspaper|news site|outlet|TV channel|magazine|weekly|daily|website)\b"
 )
+EN_BEFORE_ROLE = re.compile(
+    rf"(?:\b(?:[Aa]n?|[Tt]he)\s+(?P<lat>{LATIN_NAME})|(?P<dom>(?<![\w.-])[A-Za-z][\w-]*{DOMAIN}))\s*$"
+)
+DEMONYMS = {
+    "Kazakh",
+    "Kazakhstani",
+    "Russian",
+    "Uzbek",
+    "Kyrgyz",
+    "Tajik",
+    "Turkmen",
+    "American",
+    "British",
+    "German",
+    "French",
+    "Chinese",
+    "Turkish",
+    "Ukrainian",
+    "Belarusian",
+    "Western",
+    "Georgian",
+    "Azerbaijani",
+}
 NOT_OUTLET = {
     "Telegram",
     "WhatsApp",
@@ -60,22 +88,46 @@ def clean_name(raw: str) -> str:
     return re.sub(rf"-(?:{KK_ENDINGS}|{RU_ENDINGS})$", "", name)
 
 
-def unknown_outlets(text: str, known: list[Hit]) -> list[Hit]:
-    """Outlets named right after an outlet cue or a media-role cue, outside the gazetteer."""
+def _after(
+    text: str, end: int, is_role: bool, cyrillic: bool, persons
+) -> tuple[str, re.Match] | None:
+    m = AFTER_CUE.match(text, end)
+    if not m:
+        return None
+    group = "q" if m.group("q") else "q2" if m.group("q2") else "lat"
+    if group != "lat" or cyrillic or not is_role or m.group("prep"):
+        return group, m
+    person = any(m.start(group) < e and s < m.end(group) for s, e in persons or ())
+    return (group, m) if m.group("of") and persons is not None and not person else None
+
+
+def _before(text: str, start: int, is_role: bool, cyrillic: bool) -> tuple[str, re.Match] | None:
+    if cyrillic:
+        b = BEFORE_CUE.search(text, max(0, start - 80), start)
+        return ("q" if b.group("q") else "lat", b) if b else None
+    b = EN_BEFORE_ROLE.search(text, max(0, start - 80), start) if is_role else None
+    if not b or (b.group("lat") and b.group("lat").split()[-1] in DEMONYMS):
+        return None
+    return ("lat" if b.group("lat") else "dom"), b
+
+
+def unknown_outlets(
+    text: str, known: list[Hit], persons: list[tuple[int, int]] | None = None
+) -> list[Hit]:
+    """Outlets named next to an outlet cue or a media-role cue, outside the gazetteer.
+    ``persons`` (English PERSON entities) lets "editor of Kaspiy Vestnik" count when it is no person."""
     outlet_cues = [(m.start(), m.end(), False) for m in OUTLET_CUE.finditer(text)]
     role_cues = [(c.start, c.end, True) for c in roles.find_cues(text) if c.role]
     cyrillic = bool(re.search("[а-яё]", text[:2000], re.IGNORECASE))
     hits = []
     for start, end, is_role in outlet_cues + role_cues:
-        m = AFTER_CUE.match(text, end)
-        if m:
-            group = "q" if m.group("q") else "q2" if m.group("q2") else "lat"
-            if group != "lat" or cyrillic or not is_role or m.group("prep"):
+        for found in (
+            _after(text, end, is_role, cyrillic, persons),
+            _before(text, start, is_role, cyrillic),
+        ):
+            if found:
+                group, m = found
                 hits += _hit(m.group(group), m.start(group), m.end(group), known)
-        b = BEFORE_CUE.search(text, max(0, start - 80), start) if cyrillic else None
-        if b:
-            group = "q" if b.group("q") else "lat"
-            hits += _hit(b.group(group), b.start(group), b.end(group), known)
     for m in EN_BEFORE.finditer(text):
         hits += _hit(m.group("lat"), m.start("lat"), m.end("lat"), known)
     return hits
@@ -109,8 +161,14 @@ def org_before_role(doc: Doc, known: list[Hit]) -> list[Hit]:
 
 def find_outlets(text: str, registry_aliases: tuple = (), doc: Doc | None = None) -> list[Hit]:
     known = outlet_gazetteer(registry_aliases).find(text)
-    extra = org_before_role(doc, known) if doc is not None else []
-    return longest(known + unknown_outlets(text, known) + extra)
+    if doc is None:
+        return longest(known + unknown_outlets(text, known))
+    persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    return longest(
+        known
+        + unknown_outlets(text, known, persons if doc.has_annotation("ENT_IOB") else None)
+        + org_before_role(doc, known)
+    )
 
 
 @Language.factory("presswatch_outlets_v1", default_config={"discover": True})

@@ -24,6 +24,7 @@ FILLER = re.compile(
 LINK = re.compile(r"^\s*(?:,|и|and|және|мен|а также|as well as)\s*$", re.IGNORECASE)
 QUOTED = re.compile(r"«[^»]{1,80}»|\"[^\"]{1,80}\"|“[^”]{1,80}”")
 PATRONYMIC = re.compile(r"(?:ович|евич|овна|евна|ична|ұлы|қызы|улы|кызы)\w*$", re.IGNORECASE)
+APPOSITION = re.compile(rf"(?P<name>{WORD}(?:\s+{WORD}){{1,2}})\s*,\s*(?:[\w-]+\s+){{0,2}}$")
 STOP_FIRST = {
     "The",
     "A",
@@ -133,6 +134,24 @@ def cue_candidates(
             if not f or f.end() == pos or re.search(r"[,.;:!?]", text[pos : f.end()]):
                 break
             pos = f.end()
+    return out + apposition_candidates(text, cues, blocked)
+
+
+def apposition_candidates(
+    text: str, cues: list[roles.Cue], blocked: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Names followed by ", <role>": "Gulim Akhmedova, chief editor of …", "Вера Колосова, редактор …"."""
+    out = []
+    for cue in cues:
+        window_start = max(0, cue.start - 80)
+        m = APPOSITION.search(text, window_start, cue.start)
+        if not cue.role or not m or _overlaps(m.start("name"), m.end("name"), blocked):
+            continue
+        if (
+            roles.role_after(text, m.end("name"), cues) == cue
+            and m.group("name").split()[0] not in STOP_FIRST
+        ):
+            out.append(_trim(text, m.start("name"), m.end("name")))
     return out
 
 
