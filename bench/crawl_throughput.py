@@ -5,7 +5,7 @@ included) ÷ pages/s of ``extract`` alone on the same HTML in this process; the 
 second crawl of the unchanged site fetches; and the peak RSS of the 10th consecutive crawl ÷ the
 1st (each crawl re-reads every page: the source is marked ``changes: true``).
 
-    .venv/bin/python bench/crawl_throughput.py [--articles 5000] [--memory-articles 1000] [--crawls 10]
+    .venv/bin/python bench/crawl_throughput.py [--articles 5000] [--memory-articles 300] [--crawls 10]
 """
 
 from __future__ import annotations
@@ -190,7 +190,7 @@ def memory(tmp: Path, n: int, crawls: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=5000)
-    parser.add_argument("--memory-articles", type=int, default=1000)
+    parser.add_argument("--memory-articles", type=int, default=300)
     parser.add_argument("--crawls", type=int, default=10)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

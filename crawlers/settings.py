@@ -42,6 +42,8 @@ BASE: dict[str, Any] = {
         "crawlers.pipelines.store.StorePipeline": 300,
     },
     "REACTOR_THREADPOOL_MAXSIZE": 4,
+    "CONCURRENT_ITEMS": 4,  # one item per article response: fewer idle item workers per response
+    "EXTRACT_WORKERS": 0,  # inline; N > 0 extracts in N spawned processes (crawlers/workers.py)
     "LOG_FORMATTER": "crawlers.logformat.ShortLogFormatter",
     "LOGSTATS_INTERVAL": 10.0,
     "STATS_DUMP": False,

@@ -1,4 +1,4 @@
-"""Turn a kept page into an article (in a worker process, so fetching goes on meanwhile);
+"""Turn a kept page into an article (inline, or in worker processes with EXTRACT_WORKERS);
 pages without article text are recorded on their source and dropped."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from crawlers.archive_link import from_settings
 from crawlers.dates import parse_date
 from crawlers.extraction import Article, extract
 from crawlers.spiders.court import case_text
-from crawlers.workers import default_workers, pool
+from crawlers.workers import pool
 from nlp.lang import detect_language
 from storage.runs import record_failure
 
@@ -52,7 +52,7 @@ def article_of(item: dict) -> Article | None:
 class ExtractPipeline:
     def __init__(self, crawler):
         self.crawler = crawler
-        self.workers = crawler.settings.getint("EXTRACT_WORKERS", default_workers())
+        self.workers = crawler.settings.getint("EXTRACT_WORKERS", 0)
 
     async def article(self, item: dict) -> Article | None:
         if not self.workers:
