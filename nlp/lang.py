@@ -119,8 +119,12 @@ def detect_language(text: str) -> str:
         return "other"
     sample = text[:SAMPLE]
     letters = [c for c in sample if c.isalpha()]
-    if len(letters) < 3:
-        return "other"
+    visible = sum(not c.isspace() for c in sample)
+    if len(letters) < 3 or len(letters) < 0.6 * visible:
+        return "other"  # too little text, or mostly symbols / digits / mis-decoded bytes
+    words = WORD.findall(sample)
+    if len(words) >= 30 and sum(map(len, words)) / len(words) < 3.2:
+        return "other"  # letter soup (random bytes), not words
     cyrillic = sum("\u0400" <= c <= "\u04ff" for c in letters)
     latin = sum(c.isascii() for c in letters)
     if cyrillic >= 0.5 * len(letters):
@@ -135,6 +139,8 @@ def _cyrillic_language(sample: str, cyrillic: int) -> str:
     words = [w.lower() for w in WORD.findall(sample)]
     kk = sum(w in KAZAKH_WORDS for w in words)
     ru = sum(w in RUSSIAN_WORDS for w in words)
+    if len(words) >= 30 and (kk + ru) < 0.02 * len(words):
+        return "other"  # Cyrillic letters without Russian or Kazakh words: mis-decoded bytes, other languages
     if ratio >= 0.08 or (ratio >= 0.03 and kk >= ru) or (ratio >= 0.005 and kk > ru):
         return "kk"
     return "ru"

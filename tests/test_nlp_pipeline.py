@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from nlp.chunks import split
@@ -82,6 +84,7 @@ def test_tag_record_contract():
         "\x00\x01\x02\xff" * 1000,
         "Der Journalist wurde in Berlin festgenommen.",
         bytes(range(256)).decode("latin-1") * 50,
+        random.Random(4).randbytes(200_000).decode("cp1251", errors="replace"),
         "记者 " * 500,
     ],
 )
