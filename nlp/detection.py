@@ -98,7 +98,10 @@ def default_classifier() -> Classifier | None:
 def categories_hook(analysis) -> list[str]:
     """``CATEGORY_HOOKS`` entry: the categories of a fresh analysis (``presswatch tag``)."""
     text = getattr(analysis, "text", "") or ""
-    return [s["category"] for s in detect(from_analysis(analysis, text), classifier=default_classifier())]
+    return [
+        s["category"]
+        for s in detect(from_analysis(analysis, text), classifier=default_classifier())
+    ]
 
 
 def detect_pending(

@@ -35,8 +35,17 @@ def paragraphs(root: Path = EVAL_DIR) -> list[dict]:
         for line in (root / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)
-                out.append({"id": r["id"], "text": r["text"], "title": "", "gold": set(r["categories"]),
-                            "published": None, "group": r["id"], "source": "paragraphs"})
+                out.append(
+                    {
+                        "id": r["id"],
+                        "text": r["text"],
+                        "title": "",
+                        "gold": set(r["categories"]),
+                        "published": None,
+                        "group": r["id"],
+                        "source": "paragraphs",
+                    }
+                )
     return out
 
 
@@ -44,9 +53,20 @@ def newsroom(root: Path = NEWSROOM) -> list[dict]:
     out = []
     for name in ("articles_incidents", "articles_news"):
         for a in yaml.safe_load((root / f"{name}.yaml").read_text(encoding="utf-8")):
-            out.append({"id": a["id"], "text": a["body"], "title": a["title"], "gold": set(a["gold"]["categories"]),
-                        "published": a["published"], "group": a["story"], "source": "newsroom",
-                        "outlet": a["outlet"], "lang": a["lang"], "followup": a.get("followup")})
+            out.append(
+                {
+                    "id": a["id"],
+                    "text": a["body"],
+                    "title": a["title"],
+                    "gold": set(a["gold"]["categories"]),
+                    "published": a["published"],
+                    "group": a["story"],
+                    "source": "newsroom",
+                    "outlet": a["outlet"],
+                    "lang": a["lang"],
+                    "followup": a.get("followup"),
+                }
+            )
     return out
 
 
@@ -55,14 +75,27 @@ def tagged_facts(items: Sequence[dict]) -> list[Facts]:
     from nlp.pipeline import Analyzer
 
     analyses = Analyzer().analyse([i["text"] for i in items], [i["id"] for i in items])
-    return [_titled(from_analysis(a, clean(i["text"]), i["published"]), i) for a, i in zip(analyses, items, strict=True)]
+    return [
+        _titled(from_analysis(a, clean(i["text"]), i["published"]), i)
+        for a, i in zip(analyses, items, strict=True)
+    ]
 
 
 def quick_facts(item: dict) -> Facts:
     """Facts with legal references only (regex; no spaCy): for fast comparisons."""
     text = clean(item["text"])
-    spans = [Span("legal", r.start, r.end, r.text, f"{r.code} {r.article}", None,
-                  {"code": r.code, "article": r.article, "part": r.part}) for r in find_legal_refs(text)]
+    spans = [
+        Span(
+            "legal",
+            r.start,
+            r.end,
+            r.text,
+            f"{r.code} {r.article}",
+            None,
+            {"code": r.code, "article": r.article, "part": r.part},
+        )
+        for r in find_legal_refs(text)
+    ]
     return Facts(item["id"], text, "other", item["published"], spans, item.get("title") or "")
 
 
@@ -85,8 +118,10 @@ def scores(preds: Sequence[set[str]], golds: Sequence[set[str]]) -> dict:
     return {
         **_prf(tp, fp, fn, "micro_"),
         **_prf(any_tp, any_fp, any_fn, "any_"),
-        "per_category": {c: _prf(r["tp"], r["fp"], r["fn"]) | {"support": r["tp"] + r["fn"]}
-                         for c, r in sorted(per.items())},
+        "per_category": {
+            c: _prf(r["tp"], r["fp"], r["fn"]) | {"support": r["tp"] + r["fn"]}
+            for c, r in sorted(per.items())
+        },
         "n": len(golds),
     }
 
@@ -95,7 +130,11 @@ def _prf(tp: int, fp: int, fn: int, prefix: str = "") -> dict:
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {f"{prefix}precision": round(p, 4), f"{prefix}recall": round(r, 4), f"{prefix}f1": round(f, 4)}
+    return {
+        f"{prefix}precision": round(p, 4),
+        f"{prefix}recall": round(r, 4),
+        f"{prefix}f1": round(f, 4),
+    }
 
 
 def rule_predictions(facts: Sequence[Facts], classifier: Callable | None = None) -> list[set[str]]:
@@ -114,8 +153,13 @@ def fold_of(item: dict, k: int) -> int:
     return zlib.crc32(str(item["group"]).encode("utf-8")) % k
 
 
-def cross_validate(items: Sequence[dict], facts: Sequence[Facts], k: int = 2, epochs: int = 12,
-                   extra: Sequence[tuple[str, set[str]]] = ()) -> dict:
+def cross_validate(
+    items: Sequence[dict],
+    facts: Sequence[Facts],
+    k: int = 2,
+    epochs: int = 12,
+    extra: Sequence[tuple[str, set[str]]] = (),
+) -> dict:
     """Held-out scores of rules alone and rules+textcat, over ``k`` folds split by story."""
     from nlp.textcat import fit, labels_of, predictor
 

@@ -6,9 +6,12 @@ from nlp.cues import STATUS_ORDER, CueBook
 from nlp.facts import Facts
 
 
-def victims(facts: Facts, spans: list[tuple[int, int]], sentences: list[tuple[int, int]] | None = None) -> list[dict]:
+def victims(
+    facts: Facts, spans: list[tuple[int, int]], sentences: list[tuple[int, int]] | None = None
+) -> list[dict]:
     """Journalists and outlets named in the evidence windows, else anywhere in the article; people
     whose role the tagger did not see count when they are named in an evidence sentence itself."""
+
     def found(windows, any_role: bool = False):
         people = [s for a, b in windows for s in facts.within(a, b, "person") if s.role or any_role]
         outlets = [] if any_role else [s for a, b in windows for s in facts.within(a, b, "outlet")]

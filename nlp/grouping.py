@@ -29,8 +29,11 @@ FOLLOWUP = set(STATUS_ORDER[1:])
 
 
 def victim_keys(victims: list[dict], kind: str | None = None) -> set[str]:
-    return {k for v in victims if (kind is None or v.get("kind") == kind)
-            and len(k := name_key(v.get("name") or "")) >= 4}
+    return {
+        k
+        for v in victims
+        if (kind is None or v.get("kind") == kind) and len(k := name_key(v.get("name") or "")) >= 4
+    }
 
 
 def _day(sig: dict) -> dt.date:
@@ -46,18 +49,33 @@ def articles(signals: list[dict]) -> dict[int, dict]:
     out: dict[int, dict] = {}
     for sig in signals:
         own = name_key((sig.get("article_outlet") or "").replace("-", " "))
-        a = out.setdefault(sig["article_id"], {
-            "id": sig["article_id"], "signals": [], "cats": set(), "people": set(), "outlets": set(),
-            "names": set(), "day": _day(sig), "fp": sig.get("fingerprint")})
+        a = out.setdefault(
+            sig["article_id"],
+            {
+                "id": sig["article_id"],
+                "signals": [],
+                "cats": set(),
+                "people": set(),
+                "outlets": set(),
+                "names": set(),
+                "day": _day(sig),
+                "fp": sig.get("fingerprint"),
+            },
+        )
         a["signals"].append(sig)
         a["cats"].add(sig["category"])
         a["people"] |= {surname(k) for k in victim_keys(sig.get("victims") or [], "person")}
         a["outlets"] |= victim_keys(sig.get("victims") or [], "outlet") - {own}
-        a["names"] |= {name_key(m) for m in NAME.findall(sig.get("article_title") or "")} - {"", own}
+        a["names"] |= {name_key(m) for m in NAME.findall(sig.get("article_title") or "")} - {
+            "",
+            own,
+        }
     for a in out.values():
         a["victims"] = a["people"] | a["outlets"]
         top = max(s.get("confidence") or 0 for s in a["signals"])
-        a["main"] = {s["category"] for s in a["signals"] if (s.get("confidence") or 0) >= top - 0.05}
+        a["main"] = {
+            s["category"] for s in a["signals"] if (s.get("confidence") or 0) >= top - 0.05
+        }
     return out
 
 
@@ -102,7 +120,12 @@ def groups(arts: dict[int, dict]) -> list[list[int]]:
             by_victim[v].append(aid)
     pairs = {(x, y) for ids in by_victim.values() for x in ids for y in ids if x < y}
     ids = sorted(arts)
-    pairs |= {(x, y) for n, x in enumerate(ids) for y in ids[n + 1:] if near(arts[x]["fp"], arts[y]["fp"])}
+    pairs |= {
+        (x, y)
+        for n, x in enumerate(ids)
+        for y in ids[n + 1 :]
+        if near(arts[x]["fp"], arts[y]["fp"])
+    }
     for x, y in sorted(pairs):
         if _linked(arts[x], arts[y]):
             parent[max(root(x), root(y))] = min(root(x), root(y))
@@ -122,7 +145,10 @@ def fingerprint_pending(db: sqlite_utils.Database) -> int:
     """Simhash the articles with signals and no fingerprint yet; returns how many."""
     from storage.signals import set_fingerprint, texts_without_fingerprint
 
-    fps = {r["id"]: simhash(f"{r.get('title') or ''}\n{r.get('text') or ''}") for r in texts_without_fingerprint(db)}
+    fps = {
+        r["id"]: simhash(f"{r.get('title') or ''}\n{r.get('text') or ''}")
+        for r in texts_without_fingerprint(db)
+    }
     if fps:
         set_fingerprint(db, fps)
     return len(fps)
@@ -132,18 +158,27 @@ def _incident_for(incidents: list[dict], arts: list[dict], cats: set[str]) -> di
     victims = set().union(*(a["victims"] for a in arts))
     for inc in incidents:
         people = {surname(k) for k in victim_keys(inc.get("victims") or [], "person")}
-        if (people | victim_keys(inc.get("victims") or [], "outlet")) & victims and inc["category"] in cats:
+        if (people | victim_keys(inc.get("victims") or [], "outlet")) & victims and inc[
+            "category"
+        ] in cats:
             return inc
     return None
 
 
 def _links(members: list[dict], main: str) -> list[tuple[int, int]]:
     """(article_id, signal_id) per article: its signal of the main category, else its first."""
-    return [(a["id"], next((s["id"] for s in a["signals"] if s["category"] == main), a["signals"][0]["id"]))
-            for a in members]
+    return [
+        (
+            a["id"],
+            next((s["id"] for s in a["signals"] if s["category"] == main), a["signals"][0]["id"]),
+        )
+        for a in members
+    ]
 
 
-def _new_candidate(db, key: str, fac: dict, links, counts: dict, incident_id: int | None = None) -> None:
+def _new_candidate(
+    db, key: str, fac: dict, links, counts: dict, incident_id: int | None = None
+) -> None:
     from storage import filing
 
     target = filing.by_key(db, key)
@@ -155,7 +190,9 @@ def _new_candidate(db, key: str, fac: dict, links, counts: dict, incident_id: in
     filing.attach(db, cid, links)
 
 
-def _file_group(db, ids: list[int], arts: dict[int, dict], incidents: list[dict], counts: dict) -> None:
+def _file_group(
+    db, ids: list[int], arts: dict[int, dict], incidents: list[dict], counts: dict
+) -> None:
     from nlp import merge
     from storage import filing
 
@@ -178,7 +215,9 @@ def _file_group(db, ids: list[int], arts: dict[int, dict], incidents: list[dict]
         counts["updated"] += 1
         return
     victims = set().union(*(a["victims"] for a in fresh))
-    key = candidate_key(fac, victims, min(a["day"] for a in fresh)) + ("" if victims else f"|a{min(ids)}")
+    key = candidate_key(fac, victims, min(a["day"] for a in fresh)) + (
+        "" if victims else f"|a{min(ids)}"
+    )
     _new_candidate(db, key, fac, _links(fresh, fac["category"]), counts)
 
 
@@ -188,7 +227,12 @@ def group_and_file(db: sqlite_utils.Database) -> dict:
     from storage.filing import accepted_incidents
     from storage.signals import signals_for_grouping
 
-    counts: dict = {"new": {}, "updated": 0, "developments": 0, "fingerprinted": fingerprint_pending(db)}
+    counts: dict = {
+        "new": {},
+        "updated": 0,
+        "developments": 0,
+        "fingerprinted": fingerprint_pending(db),
+    }
     arts = articles(signals_for_grouping(db))
     incidents = accepted_incidents(db)
     found = groups(arts)

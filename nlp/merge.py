@@ -9,7 +9,9 @@ from nlp.cues import STATUS_ORDER
 MAX_EVIDENCE = 12
 
 
-def _unique(items: list, key=lambda x: repr(sorted(x.items())) if isinstance(x, dict) else x) -> list:
+def _unique(
+    items: list, key=lambda x: repr(sorted(x.items())) if isinstance(x, dict) else x
+) -> list:
     seen, out = set(), []
     for item in items:
         if (k := key(item)) not in seen:
@@ -35,16 +37,26 @@ def category(signals: list[dict]) -> str:
 
 def facets(signals: list[dict], main: str | None = None) -> dict:
     main = main or category(signals)
-    ordered = sorted(signals, key=lambda s: (s["category"] != main, s.get("published_at") or "", s["article_id"]))
+    ordered = sorted(
+        signals, key=lambda s: (s["category"] != main, s.get("published_at") or "", s["article_id"])
+    )
     dates = sorted(d for s in signals if (d := s.get("event_date")))
     statuses = [s.get("case_status") or "reported" for s in signals]
     others = sorted({s["category"] for s in signals} - {main})
-    victims = _unique([v for s in ordered for v in s.get("victims") or []],
-                      key=lambda v: (v.get("kind"), (v.get("name") or "").casefold()))
+    victims = _unique(
+        [v for s in ordered for v in s.get("victims") or []],
+        key=lambda v: (v.get("kind"), (v.get("name") or "").casefold()),
+    )
     return {
         "category": main,
-        "confidence": round(min(0.99, max(s.get("confidence") or 0 for s in signals)
-                                + 0.02 * (len({s["article_id"] for s in signals}) - 1)), 2),
+        "confidence": round(
+            min(
+                0.99,
+                max(s.get("confidence") or 0 for s in signals)
+                + 0.02 * (len({s["article_id"] for s in signals}) - 1),
+            ),
+            2,
+        ),
         "title": next((s.get("article_title") for s in ordered if s.get("article_title")), None),
         "summary": ("also: " + ", ".join(others)) if others else None,
         "victims": victims,

@@ -117,4 +117,5 @@ def _title(facts: Facts, book: CueBook, hits: dict[str, Hit]) -> None:
     for code, hit in hits.items():
         rule = book.rules[code]
         hit.in_title = any(p.search(facts.title) for p in rule.cues) or any(
-            r["article"] in facts.title for r in hit.legal)
+            r["article"] in facts.title for r in hit.legal
+        )

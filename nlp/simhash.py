@@ -16,7 +16,7 @@ def _h(token: str) -> int:
 def simhash(text: str, shingle: int = 3) -> int:
     """The text's simhash as a signed 64-bit int (SQLite INTEGER)."""
     words = [w.casefold() for w in _WORD.findall(text or "")]
-    grams = [" ".join(words[i: i + shingle]) for i in range(max(1, len(words) - shingle + 1))]
+    grams = [" ".join(words[i : i + shingle]) for i in range(max(1, len(words) - shingle + 1))]
     weights = [0] * BITS
     for gram in grams:
         h = _h(gram)

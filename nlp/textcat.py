@@ -40,26 +40,42 @@ def labels_of(examples: Iterable[tuple[str, set[str]]]) -> list[str]:
 
 def _blank(labels: list[str]):
     nlp = spacy.blank("xx")
-    config = {"model": {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": False,
-                        "ngram_size": 2, "no_output_layer": False, "length": 262144}}
+    config = {
+        "model": {
+            "@architectures": "spacy.TextCatBOW.v3",
+            "exclusive_classes": False,
+            "ngram_size": 2,
+            "no_output_layer": False,
+            "length": 262144,
+        }
+    }
     textcat = nlp.add_pipe("textcat_multilabel", config=config)
     for label in labels:
         textcat.add_label(label)
     return nlp
 
 
-def fit(examples: list[tuple[str, set[str]]], labels: list[str] | None = None, epochs: int = 12, seed: int = 0):
+def fit(
+    examples: list[tuple[str, set[str]]],
+    labels: list[str] | None = None,
+    epochs: int = 12,
+    seed: int = 0,
+):
     """A trained pipeline (in memory) from ``(text, categories)`` pairs."""
     labels = labels or labels_of(examples)
     nlp = _blank(labels)
-    data = [Example.from_dict(nlp.make_doc(stems(t)), {"cats": {lab: float(lab in c) for lab in labels}})
-            for t, c in examples]
+    data = [
+        Example.from_dict(
+            nlp.make_doc(stems(t)), {"cats": {lab: float(lab in c) for lab in labels}}
+        )
+        for t, c in examples
+    ]
     random.Random(seed).shuffle(data)
     optimizer = nlp.initialize(lambda: data)
     for epoch in range(epochs):
         random.Random(seed + epoch).shuffle(data)
         for start in range(0, len(data), 16):
-            nlp.update(data[start: start + 16], sgd=optimizer, drop=0.1)
+            nlp.update(data[start : start + 16], sgd=optimizer, drop=0.1)
     return nlp
 
 
@@ -71,7 +87,9 @@ def save(nlp, out_dir: Path, meta: dict) -> Path:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out_dir / "model")
-    (out_dir / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+    (out_dir / "meta.json").write_text(
+        json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     return out_dir
 
 
@@ -93,8 +111,11 @@ def combine(hits: dict[str, Hit], probs: dict[str, float]) -> dict[str, Hit]:
     """Rule hits minus weak ones the model disagrees with (single cue, no legal reference, not in
     the headline, model probability under ``VETO``) — never the article's last remaining hit, so
     the model sharpens categories without costing any-incident recall."""
+
     def weak(code: str, hit: Hit) -> bool:
-        single = len(hit.cues) == 1 and len(hit.sentences) == 1 and not hit.legal and not hit.in_title
+        single = (
+            len(hit.cues) == 1 and len(hit.sentences) == 1 and not hit.legal and not hit.in_title
+        )
         return single and code in probs and probs[code] < VETO
 
     vetoed = sorted((c for c, h in hits.items() if weak(c, h)), key=lambda c: probs[c])

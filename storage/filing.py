@@ -14,24 +14,45 @@ from storage.clock import now
 from storage.facets import decode, encode
 
 FACETS = (
-    "category", "confidence", "title", "summary", "victims", "outlets", "perpetrator", "legal_refs",
-    "amounts", "place", "event_date", "case_status", "evidence", "cues",
+    "category",
+    "confidence",
+    "title",
+    "summary",
+    "victims",
+    "outlets",
+    "perpetrator",
+    "legal_refs",
+    "amounts",
+    "place",
+    "event_date",
+    "case_status",
+    "evidence",
+    "cues",
 )
 
 
 def candidates_of_articles(db: sqlite_utils.Database, article_ids: list[int]) -> list[dict]:
     """Candidates already holding any of these articles, oldest first."""
     marks = ", ".join("?" * len(article_ids)) or "NULL"
-    return list(db.query(
-        f"SELECT DISTINCT c.id, c.key, c.status, c.category FROM candidates c JOIN candidate_articles ca "
-        f"ON ca.candidate_id = c.id WHERE ca.article_id IN ({marks}) ORDER BY c.id", article_ids))
+    return list(
+        db.query(
+            f"SELECT DISTINCT c.id, c.key, c.status, c.category FROM candidates c JOIN candidate_articles ca "
+            f"ON ca.candidate_id = c.id WHERE ca.article_id IN ({marks}) ORDER BY c.id",
+            article_ids,
+        )
+    )
 
 
 def taken_articles(db: sqlite_utils.Database, article_ids: list[int]) -> set[int]:
     """Which of these articles already back a candidate."""
     marks = ", ".join("?" * len(article_ids)) or "NULL"
-    return {r["article_id"] for r in db.query(
-        f"SELECT DISTINCT article_id FROM candidate_articles WHERE article_id IN ({marks})", article_ids)}
+    return {
+        r["article_id"]
+        for r in db.query(
+            f"SELECT DISTINCT article_id FROM candidate_articles WHERE article_id IN ({marks})",
+            article_ids,
+        )
+    }
 
 
 def by_key(db: sqlite_utils.Database, key: str) -> dict | None:
@@ -39,25 +60,46 @@ def by_key(db: sqlite_utils.Database, key: str) -> dict | None:
     return rows[0] if rows else None
 
 
-def create(db: sqlite_utils.Database, key: str, facets: dict, proposed_incident_id: int | None = None) -> int:
+def create(
+    db: sqlite_utils.Database, key: str, facets: dict, proposed_incident_id: int | None = None
+) -> int:
     row = encode({k: facets.get(k) for k in FACETS})
     stamp = now()
     with write(db):
-        return int(db["candidates"].insert({
-            **row, "key": key, "status": "pending", "proposed_incident_id": proposed_incident_id,
-            "created_at": stamp, "updated_at": stamp, "version": 1,
-        }).last_pk or 0)
+        return int(
+            db["candidates"]
+            .insert(
+                {
+                    **row,
+                    "key": key,
+                    "status": "pending",
+                    "proposed_incident_id": proposed_incident_id,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                    "version": 1,
+                }
+            )
+            .last_pk
+            or 0
+        )
 
 
-def attach(db: sqlite_utils.Database, candidate_id: int, links: list[tuple[int, int | None]]) -> int:
+def attach(
+    db: sqlite_utils.Database, candidate_id: int, links: list[tuple[int, int | None]]
+) -> int:
     """Attach (article_id, signal_id) pairs; returns how many were new."""
     stamp = now()
     with write(db):
-        before = db.execute("SELECT count(*) FROM candidate_articles WHERE candidate_id = ?", [candidate_id]).fetchone()[0]
+        before = db.execute(
+            "SELECT count(*) FROM candidate_articles WHERE candidate_id = ?", [candidate_id]
+        ).fetchone()[0]
         db.conn.executemany(
             "INSERT OR IGNORE INTO candidate_articles (candidate_id, article_id, signal_id, added_at) VALUES (?, ?, ?, ?)",
-            [(candidate_id, a, s, stamp) for a, s in links])
-        after = db.execute("SELECT count(*) FROM candidate_articles WHERE candidate_id = ?", [candidate_id]).fetchone()[0]
+            [(candidate_id, a, s, stamp) for a, s in links],
+        )
+        after = db.execute(
+            "SELECT count(*) FROM candidate_articles WHERE candidate_id = ?", [candidate_id]
+        ).fetchone()[0]
     return int(after - before)
 
 
@@ -69,16 +111,24 @@ def refresh(db: sqlite_utils.Database, candidate_id: int, facets: dict) -> bool:
         cur = db.execute(
             f"UPDATE candidates SET {sets}, updated_at = ?, version = version + 1 "
             f"WHERE id = ? AND status = 'pending' AND ({' OR '.join(f'{k} IS NOT ?' for k in row)})",
-            [*row.values(), now(), candidate_id, *row.values()])
+            [*row.values(), now(), candidate_id, *row.values()],
+        )
     return cur.rowcount > 0
 
 
 def accepted_incidents(db: sqlite_utils.Database) -> list[dict]:
     """Accepted incidents with their source article ids (for development proposals)."""
-    rows = [decode(r) for r in db.query("SELECT id, category, victims, event_date, status FROM incidents")]
+    rows = [
+        decode(r)
+        for r in db.query("SELECT id, category, victims, event_date, status FROM incidents")
+    ]
     for row in rows:
-        row["article_ids"] = [r["article_id"] for r in db.query(
-            "SELECT article_id FROM incident_articles WHERE incident_id = ?", [row["id"]])]
+        row["article_ids"] = [
+            r["article_id"]
+            for r in db.query(
+                "SELECT article_id FROM incident_articles WHERE incident_id = ?", [row["id"]]
+            )
+        ]
     return rows
 
 
@@ -94,7 +144,8 @@ def decided_examples(db: sqlite_utils.Database) -> list[tuple[str, set[str]]]:
         "SELECT a.id, a.text, c.status, coalesce(i.category, c.category) AS category FROM candidates c "
         "JOIN candidate_articles ca ON ca.candidate_id = c.id JOIN articles a ON a.id = ca.article_id "
         "LEFT JOIN incidents i ON i.id = c.incident_id WHERE c.status IN ('accepted', 'rejected') "
-        "ORDER BY a.id")
+        "ORDER BY a.id"
+    )
     for r in rows:
         text, cats = out.setdefault(r["id"], (r["text"] or "", set()))
         if r["status"] == "accepted" and r["category"]:

@@ -15,8 +15,20 @@ from storage.clock import now
 from storage.facets import decode, encode
 
 COLUMNS = (
-    "category", "confidence", "title", "summary", "victims", "outlets", "perpetrator", "legal_refs",
-    "amounts", "place", "event_date", "case_status", "evidence", "cues",
+    "category",
+    "confidence",
+    "title",
+    "summary",
+    "victims",
+    "outlets",
+    "perpetrator",
+    "legal_refs",
+    "amounts",
+    "place",
+    "event_date",
+    "case_status",
+    "evidence",
+    "cues",
 )
 
 
@@ -26,7 +38,10 @@ def save_signals(db: sqlite_utils.Database, article_id: int, signals: list[dict]
     with write(db):
         keep = [s["category"] for s in signals]
         marks = ", ".join("?" * len(keep)) or "''"
-        db.execute(f"DELETE FROM signals WHERE article_id = ? AND category NOT IN ({marks})", [article_id, *keep])
+        db.execute(
+            f"DELETE FROM signals WHERE article_id = ? AND category NOT IN ({marks})",
+            [article_id, *keep],
+        )
         for sig in signals:
             row = encode({c: sig.get(c) for c in COLUMNS})
             cols = ["article_id", *row, "created_at"]
@@ -46,7 +61,12 @@ def mark_detect_error(db: sqlite_utils.Database, article_id: int) -> None:
 
 
 def signals_of(db: sqlite_utils.Database, article_id: int) -> list[dict]:
-    return [decode(r) for r in db.query("SELECT * FROM signals WHERE article_id = ? ORDER BY category", [article_id])]
+    return [
+        decode(r)
+        for r in db.query(
+            "SELECT * FROM signals WHERE article_id = ? ORDER BY category", [article_id]
+        )
+    ]
 
 
 def signals_for_grouping(db: sqlite_utils.Database) -> list[dict]:
@@ -63,11 +83,16 @@ def signals_for_grouping(db: sqlite_utils.Database) -> list[dict]:
 def set_fingerprint(db: sqlite_utils.Database, fingerprints: dict[int, int]) -> None:
     """Store 64-bit simhashes (as signed ints) in ``articles.fingerprint``."""
     with write(db):
-        db.conn.executemany("UPDATE articles SET fingerprint = ? WHERE id = ?",
-                            [(fp, aid) for aid, fp in fingerprints.items()])
+        db.conn.executemany(
+            "UPDATE articles SET fingerprint = ? WHERE id = ?",
+            [(fp, aid) for aid, fp in fingerprints.items()],
+        )
 
 
 def texts_without_fingerprint(db: sqlite_utils.Database) -> list[dict]:
-    return list(db.query(
-        "SELECT a.id, a.title, a.text FROM articles a WHERE a.fingerprint IS NULL "
-        "AND EXISTS (SELECT 1 FROM signals s WHERE s.article_id = a.id)"))
+    return list(
+        db.query(
+            "SELECT a.id, a.title, a.text FROM articles a WHERE a.fingerprint IS NULL "
+            "AND EXISTS (SELECT 1 FROM signals s WHERE s.article_id = a.id)"
+        )
+    )

@@ -19,11 +19,15 @@ from storage.articles import save_articles
 from storage.runs import failures
 from storage.signals import signals_of
 
-CASES = yaml.safe_load((Path(__file__).parent / "data" / "detection" / "cases.yaml").read_text(encoding="utf-8"))
+CASES = yaml.safe_load(
+    (Path(__file__).parent / "data" / "detection" / "cases.yaml").read_text(encoding="utf-8")
+)
 
 
 def _facts(text: str, **kw) -> Facts:
-    return quick_facts({"id": 1, "text": text, "published": kw.get("published"), "title": kw.get("title", "")})
+    return quick_facts(
+        {"id": 1, "text": text, "published": kw.get("published"), "title": kw.get("title", "")}
+    )
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["text"][:40] for c in CASES])
@@ -37,15 +41,18 @@ def test_sentences_keep_offsets_and_initials():
     sents = split(text)
     assert [s.text for s in sents][0].endswith("КоАП.")
     assert len(sents) == 3
-    assert all(text[s.start:s.end] == s.text for s in sents)
+    assert all(text[s.start : s.end] == s.text for s in sents)
 
 
-@pytest.mark.parametrize("sentence,why", [
-    ("В ведомстве опровергли сообщения о задержании журналистов.", "negation"),
-    ("If adopted, the bill would allow sites to be blocked.", "hypothetical"),
-    ("В 1990-е годы закрылись сотни газет.", "history"),
-    ("The Constitution guarantees freedom of speech.", "policy"),
-])
+@pytest.mark.parametrize(
+    "sentence,why",
+    [
+        ("В ведомстве опровергли сообщения о задержании журналистов.", "negation"),
+        ("If adopted, the bill would allow sites to be blocked.", "hypothetical"),
+        ("В 1990-е годы закрылись сотни газет.", "history"),
+        ("The Constitution guarantees freedom of speech.", "policy"),
+    ],
+)
 def test_guards(sentence, why):
     assert guard(sentence, cue_book(), 2026) == why
 
@@ -64,17 +71,27 @@ def test_media_victim_required_for_rights():
 
 def test_tagged_victims_count_as_media():
     text = "Охранник ударил Игоря Ганина в торговом центре."
-    facts = Facts(1, text, spans=[Span("person", 16, 27, "Игоря Ганина", "Игорь Ганин", "camera_operator")])
+    facts = Facts(
+        1, text, spans=[Span("person", 16, 27, "Игоря Ганина", "Игорь Ганин", "camera_operator")]
+    )
     assert [s["category"] for s in detect(facts)] == ["rights.attack"]
 
 
 def test_signal_facets():
-    text = ("Алматы, 3 ноября. Сайт издания Nomad Pulse подвергается DDoS-атаке. Редакция подала заявление "
-            "в полицию по статье 207 УК.")
-    facts = Facts(7, text, "ru", "2026-11-03T10:00:00+05:00", [
-        Span("outlet", 31, 42, "Nomad Pulse", "Nomad Pulse"),
-        Span("date", 8, 16, "3 ноября", "2026-11-03"),
-    ])
+    text = (
+        "Алматы, 3 ноября. Сайт издания Nomad Pulse подвергается DDoS-атаке. Редакция подала заявление "
+        "в полицию по статье 207 УК."
+    )
+    facts = Facts(
+        7,
+        text,
+        "ru",
+        "2026-11-03T10:00:00+05:00",
+        [
+            Span("outlet", 31, 42, "Nomad Pulse", "Nomad Pulse"),
+            Span("date", 8, 16, "3 ноября", "2026-11-03"),
+        ],
+    )
     [sig] = detect(facts)
     assert sig["category"] == "access.cyberattack"
     assert sig["victims"] == [{"name": "Nomad Pulse", "kind": "outlet", "role": None}]
@@ -82,7 +99,7 @@ def test_signal_facets():
     assert sig["case_status"] == "investigation"
     assert "DDoS" in sig["cues"][0]
     ev = sig["evidence"][0]
-    assert text[ev["start"]:ev["end"]] == ev["sentence"] and ev["article_id"] == 7
+    assert text[ev["start"] : ev["end"]] == ev["sentence"] and ev["article_id"] == 7
     assert 0 < sig["confidence"] <= 1
 
 
@@ -94,9 +111,21 @@ def test_title_raises_confidence():
 
 
 def _stored(db, texts: list[str]) -> list[int]:
-    result = save_articles(db, [{"url": f"http://x.test/{n}", "title": f"t{n}", "text": t, "lang": "ru",
-                                 "published_at": "2026-11-03T10:00:00+05:00", "outlet": "x", "source": "x"}
-                                for n, t in enumerate(texts)])
+    result = save_articles(
+        db,
+        [
+            {
+                "url": f"http://x.test/{n}",
+                "title": f"t{n}",
+                "text": t,
+                "lang": "ru",
+                "published_at": "2026-11-03T10:00:00+05:00",
+                "outlet": "x",
+                "source": "x",
+            }
+            for n, t in enumerate(texts)
+        ],
+    )
     ids = sorted(result.ids().values())
     for aid in ids:
         save_analysis(db, aid, {})
@@ -104,7 +133,9 @@ def _stored(db, texts: list[str]) -> list[int]:
 
 
 def test_detect_pending_writes_signals_once(db):
-    ids = _stored(db, ["Неизвестные избили корреспондента газеты «Луч» у подъезда.", "В Алматы прошел снег."])
+    ids = _stored(
+        db, ["Неизвестные избили корреспондента газеты «Луч» у подъезда.", "В Алматы прошел снег."]
+    )
     counts = detect_pending(db)
     assert counts["articles"] == 2 and counts["signals"] == 1
     assert counts["categories"] == {"rights.attack": 1}

@@ -22,7 +22,11 @@ def labelled():
 
 
 def _score(items, facts, source):
-    pairs = [(set(find(f)[1]), i["gold"]) for i, f in zip(items, facts, strict=True) if i["source"] == source]
+    pairs = [
+        (set(find(f)[1]), i["gold"])
+        for i, f in zip(items, facts, strict=True)
+        if i["source"] == source
+    ]
     return q.scores([p for p, _ in pairs], [g for _, g in pairs])
 
 

@@ -29,8 +29,15 @@ def _articles(name: str) -> list[dict]:
 
 
 def _record(a: dict) -> dict:
-    return {"url": f"http://{a['outlet']}.test/{a['id']}", "title": a["title"], "text": a["body"],
-            "lang": a["lang"], "outlet": a["outlet"], "source": a["outlet"], "published_at": a["published"]}
+    return {
+        "url": f"http://{a['outlet']}.test/{a['id']}",
+        "title": a["title"],
+        "text": a["body"],
+        "lang": a["lang"],
+        "outlet": a["outlet"],
+        "source": a["outlet"],
+        "published_at": a["published"],
+    }
 
 
 def _pipeline(db) -> dict:
@@ -77,9 +84,18 @@ def test_candidates_have_facets_in_the_shared_format(newsroom):
     db, _, _ = newsroom
     for c in candidates_of(db):
         assert c["category"].split(".")[0] in ("rights", "access", "legal")
-        assert c["evidence"] and all({"article_id", "sentence", "start", "end"} <= set(e) for e in c["evidence"])
+        assert c["evidence"] and all(
+            {"article_id", "sentence", "start", "end"} <= set(e) for e in c["evidence"]
+        )
         assert c["status"] == "pending" and c["key"]
-        assert c["case_status"] in ("reported", "investigation", "court", "decision", "appeal", "closed")
+        assert c["case_status"] in (
+            "reported",
+            "investigation",
+            "court",
+            "decision",
+            "appeal",
+            "closed",
+        )
 
 
 def test_rerun_files_nothing_new(newsroom):
@@ -114,7 +130,9 @@ def test_simhash_near_duplicates():
     text = " ".join(a["body"] for a in _articles("articles_incidents")[:1])
     assert distance(simhash(text), simhash(text)) == 0
     assert near(simhash(text), simhash(text.replace("вторые", "третьи") + " Обновлено."))
-    assert not near(simhash(text), simhash("В Алматы прошел снег, дороги закрыты на несколько часов."))
+    assert not near(
+        simhash(text), simhash("В Алматы прошел снег, дороги закрыты на несколько часов.")
+    )
     assert -(2**63) <= simhash(text) < 2**63
 
 
