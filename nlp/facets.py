@@ -36,7 +36,7 @@ def perpetrator(facts: Facts, book: CueBook, spans: list[tuple[int, int]]) -> st
         for body in facts.within(a, b, "body", "court"):
             if body.role and body.role.startswith("state:"):
                 return body.role
-    text = " ".join(facts.text[a:b] for a, b in spans)
+    text = " ".join(facts.low[a:b] for a, b in spans)
     if book.non_state.search(text):
         return "non-state"
     if book.state.search(text):
@@ -46,7 +46,7 @@ def perpetrator(facts: Facts, book: CueBook, spans: list[tuple[int, int]]) -> st
 
 def case_status(text: str, book: CueBook) -> str:
     """The most advanced status the text speaks of (reported when none)."""
-    best = "reported"
+    best, text = "reported", text.lower()
     for status in STATUS_ORDER[1:]:
         if book.case_status[status].search(text):
             best = status

@@ -8,6 +8,7 @@ detect stage needs no spaCy.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 
@@ -36,6 +37,11 @@ class Facts:
 
     def within(self, start: int, end: int, *kinds: str) -> list[Span]:
         return [s for s in self.of(*kinds) if s.start < end and s.end > start]
+
+    @cached_property
+    def low(self) -> str:
+        """The text lower-cased character by character (same length, so offsets hold)."""
+        return "".join(c if len(lc := c.lower()) != 1 else lc for c in self.text)
 
     @property
     def year(self) -> int | None:

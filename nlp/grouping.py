@@ -23,6 +23,7 @@ from nlp.simhash import near, simhash
 
 WINDOW_DAYS = 30  # shared outlet or near-duplicate text
 CASE_DAYS = 120  # shared person: court cases run for months
+HORIZON_DAYS = 180  # signals older than this (before the newest) are not regrouped
 NAME_DAYS = 14  # only a shared Latin-script name in the headlines ("Shyraq Files")
 NAME = re.compile(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)+\b")
 FOLLOWUP = set(STATUS_ORDER[1:])
@@ -120,12 +121,7 @@ def groups(arts: dict[int, dict]) -> list[list[int]]:
             by_victim[v].append(aid)
     pairs = {(x, y) for ids in by_victim.values() for x in ids for y in ids if x < y}
     ids = sorted(arts)
-    pairs |= {
-        (x, y)
-        for n, x in enumerate(ids)
-        for y in ids[n + 1 :]
-        if near(arts[x]["fp"], arts[y]["fp"])
-    }
+    pairs |= _near_pairs(arts)
     for x, y in sorted(pairs):
         if _linked(arts[x], arts[y]):
             parent[max(root(x), root(y))] = min(root(x), root(y))
@@ -133,6 +129,19 @@ def groups(arts: dict[int, dict]) -> list[list[int]]:
     for aid in ids:
         out[root(aid)].append(aid)
     return list(out.values())
+
+
+def _near_pairs(arts: dict[int, dict]) -> set[tuple[int, int]]:
+    """Near-duplicate pairs, compared only within ``WINDOW_DAYS`` of each other (sliding window)."""
+    by_day = sorted(arts, key=lambda i: (arts[i]["day"], i))
+    out = set()
+    for n, x in enumerate(by_day):
+        for y in by_day[n + 1 :]:
+            if (arts[y]["day"] - arts[x]["day"]).days > WINDOW_DAYS:
+                break
+            if near(arts[x]["fp"], arts[y]["fp"]):
+                out.add((min(x, y), max(x, y)))
+    return out
 
 
 def candidate_key(facets: dict, victims: set[str], first: dt.date) -> str:
@@ -233,7 +242,7 @@ def group_and_file(db: sqlite_utils.Database) -> dict:
         "developments": 0,
         "fingerprinted": fingerprint_pending(db),
     }
-    arts = articles(signals_for_grouping(db))
+    arts = articles(signals_for_grouping(db, days=HORIZON_DAYS))
     incidents = accepted_incidents(db)
     found = groups(arts)
     for ids in found:

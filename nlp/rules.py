@@ -38,7 +38,7 @@ def has_media(facts: Facts, book: CueBook, start: int, end: int) -> bool:
         start, end, "outlet"
     ):
         return True
-    return bool(book.media.search(facts.text[start:end]))
+    return bool(book.media.search(facts.low[start:end]))
 
 
 def _media_ok(rule: CategoryRule, facts: Facts, book: CueBook, sents, i: int) -> bool:
@@ -52,13 +52,15 @@ def _media_ok(rule: CategoryRule, facts: Facts, book: CueBook, sents, i: int) ->
 
 
 def _cue_hits(facts: Facts, book: CueBook, sents: list[Sentence], i: int) -> list[tuple[str, str]]:
-    text, found = sents[i].text, []
+    s = sents[i]
+    text, found = facts.low[s.start : s.end], []
     w0, w1 = _window(sents, i)
     for code, rule in book.rules.items():
         if rule.exclude is not None and rule.exclude.search(text):
             continue
-        cue = next((m.group(0) for p in rule.cues if (m := p.search(text))), None)
-        window = facts.text[w0:w1]
+        m = next((m for p in rule.cues if (m := p.search(text))), None)
+        cue = None if m is None else facts.text[s.start + m.start() : s.start + m.end()]
+        window = facts.low[w0:w1]
         if cue is None or (rule.requires is not None and not rule.requires.search(window)):
             continue
         if rule.exclude_window is not None and rule.exclude_window.search(window):
@@ -72,7 +74,7 @@ def _legal_hits(
     facts: Facts, book: CueBook, sents: list[Sentence], i: int
 ) -> list[tuple[str, dict]]:
     s = sents[i]
-    if not book.proceedings.search(s.text):
+    if not book.proceedings.search(facts.low[s.start : s.end]):
         return []
     w0, w1 = _window(sents, i)
     out = []
@@ -116,6 +118,6 @@ def _title(facts: Facts, book: CueBook, hits: dict[str, Hit]) -> None:
         return
     for code, hit in hits.items():
         rule = book.rules[code]
-        hit.in_title = any(p.search(facts.title) for p in rule.cues) or any(
+        hit.in_title = any(p.search(facts.title.lower()) for p in rule.cues) or any(
             r["article"] in facts.title for r in hit.legal
         )

@@ -53,8 +53,9 @@ def _piece(text: str, start: int, end: int) -> list[Sentence]:
 
 def guard(sentence: str, book: CueBook, year: int | None = None) -> str | None:
     """Why ``sentence`` is not evidence (negation/hypothetical/history/policy), or ``None``."""
+    low = sentence.lower()
     for name, pattern in book.guards.items():
-        if pattern is not None and pattern.search(sentence):
+        if pattern is not None and pattern.search(low):
             return name
     if year is not None:
         for m in _YEAR.finditer(sentence):

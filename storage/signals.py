@@ -69,15 +69,24 @@ def signals_of(db: sqlite_utils.Database, article_id: int) -> list[dict]:
     ]
 
 
-def signals_for_grouping(db: sqlite_utils.Database) -> list[dict]:
-    """Every signal with its article's outlet, language, dates and fingerprint, oldest first."""
+def signals_for_grouping(db: sqlite_utils.Database, days: int | None = None) -> list[dict]:
+    """Signals with their article's outlet, language, dates and fingerprint, oldest first; with
+    ``days``, only articles published within that many days of the newest signalled article."""
+    when = "coalesce(a.published_at, a.first_seen_at)"
+    where, params = "", []
+    if days:
+        where = (
+            f"WHERE date({when}) >= date((SELECT max(coalesce(b.published_at, b.first_seen_at)) "
+            "FROM articles b WHERE b.detected_at IS NOT NULL), ?)"
+        )
+        params = [f"-{int(days)} days"]
     sql = (
         "SELECT s.*, a.outlet AS article_outlet, a.lang AS article_lang, a.published_at, "
         "a.first_seen_at, a.fingerprint, a.title AS article_title, a.url "
-        "FROM signals s JOIN articles a ON a.id = s.article_id "
-        "ORDER BY coalesce(a.published_at, a.first_seen_at), s.article_id, s.category"
+        f"FROM signals s JOIN articles a ON a.id = s.article_id {where} "
+        f"ORDER BY {when}, s.article_id, s.category"
     )
-    return [decode(r) for r in db.query(sql)]
+    return [decode(r) for r in db.query(sql, params)]
 
 
 def set_fingerprint(db: sqlite_utils.Database, fingerprints: dict[int, int]) -> None:
