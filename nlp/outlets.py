@@ -138,6 +138,7 @@ def _hit(raw: str, start: int, end: int, known: list[Hit]) -> list[Hit]:
     if (
         not name
         or name.split()[0] in NOT_OUTLET
+        or name in DEMONYMS
         or len(name) < 3
         or any(start < k.end and k.start < end for k in known)
     ):

@@ -228,6 +228,8 @@ def find_people(doc: Doc) -> list[Person]:
 
 def _governing_cue(text, s, e, cues, blocked, people) -> roles.Cue | None:
     cue = roles.role_before(text, s, cues, blocked)
+    if cue and people and cue.end <= people[-1].start and people[-1].end <= s:
+        cue = None  # a cue governs the first name after it only ("адвокат журналистки А Б" → Б is not)
     if cue is None and people and people[-1].role and LINK.match(text[people[-1].end : s]):
         return roles.Cue(people[-1].role, people[-1].start, people[-1].start, people[-1].cue or "")
     if cue and cue.role:
@@ -240,7 +242,7 @@ def _cue_word(text: str, start: int, cue: roles.Cue | None) -> str | None:
     if cue and cue.text:
         return cue.text.split()[-1]
     words = re.findall(r"[\w-]+", text[max(0, start - 30) : start])
-    return words[-1] if words else None
+    return words[-1] if words and words[-1].islower() else None
 
 
 def _complete_surnames(people: list[Person]) -> list[Person]:

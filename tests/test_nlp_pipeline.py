@@ -52,6 +52,17 @@ def test_english_roles_before_and_after_the_name():
 def test_officials_are_not_journalists():
     a = analyse(["Аким района Серик Мукашев подал иск к главному редактору Гаухар Ибраевой."])[0]
     assert [p.norm for p in a.journalists] == ["Гаухар Ибраева"]
+    a = analyse(
+        ["Адвокат журналистки Махаббат Жолдасовой Жанара Балгабаева заявила, что подаст жалобу."]
+    )[0]
+    assert [p.norm for p in a.journalists] == ["Махаббат Жолдасова"]
+    assert [p.norm for p in a.people if not p.role] == ["Жанара Балгабаева"]
+    a = analyse(
+        ["Kazakh journalist Makhabbat Zholdasova, who works for Radio Azattyq, was detained."]
+    )[0]
+    assert [p.norm for p in a.journalists] == ["Makhabbat Zholdasova"] and a.outlet_names() == [
+        "Azattyq"
+    ]
 
 
 def test_tag_record_contract():
