@@ -15,7 +15,7 @@ from nlp.pipeline import Analysis, Analyzer
 from nlp.settings import Settings
 from storage.analysis import mark_tag_error, save_analysis
 from storage.articles import pending
-from storage.entities import load_entities
+from storage.entities import load_entities, upsert_entity
 from storage.runs import record_failure
 
 BATCH = 64
@@ -27,6 +27,24 @@ def registry_from_db(db: sqlite_utils.Database) -> Registry:
     for entity in load_entities(db):
         registry.add(entity["kind"], entity["name"], entity["aliases"])
     return registry
+
+
+def seed_registry(db: sqlite_utils.Database) -> int:
+    """Put the gazetteer's outlets (names, aliases, domains) into the archive's registry; idempotent."""
+    from nlp.gazetteer import load_outlets
+
+    outlets = load_outlets()
+    for outlet in outlets:
+        aliases = [*outlet.get("aliases", []), *outlet.get("domains", [])]
+        upsert_entity(
+            db,
+            "outlet",
+            outlet["name"],
+            aliases,
+            keys=[key(a) for a in [outlet["name"], *aliases]],
+            created_by="gazetteer",
+        )
+    return len(outlets)
 
 
 def rows(
@@ -124,6 +142,8 @@ def tag_pending(
 ) -> dict[str, int]:
     """Tag every article not yet tagged (at most ``limit``); returns counts
     ``{"tagged", "errors", "mentions", "legal_refs", "amounts"}``."""
+    if not load_entities(db, "outlet"):
+        seed_registry(db)
     analyzer = analyzer or Analyzer(settings, registry_from_db(db))
     counts = {"tagged": 0, "errors": 0, "mentions": 0, "legal_refs": 0, "amounts": 0}
     ids = _entity_ids(db)

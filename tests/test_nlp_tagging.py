@@ -93,3 +93,21 @@ def test_cli_tag_rejects_broken_input_and_tags_pending(tmp_path, db_path, db):
     _article(db, "https://example.test/p")
     result = CliRunner().invoke(cli, ["--db", str(db_path), "tag", "--pending"])
     assert result.exit_code == 0 and "tagged=1" in result.output
+
+
+def test_registry_is_seeded_from_the_gazetteer_and_links_mentions(db):
+    article = _article(
+        db, "https://example.test/s", "Сайт Tengrinews.kz сообщил, что журналист Азаттыка задержан."
+    )
+    tagging.tag_pending(db)
+    outlets = {e["name"]: e["id"] for e in load_entities(db, "outlet")}
+    assert {"Tengrinews", "Azattyq"} <= set(outlets)
+    linked = {
+        m["norm"]: m["entity_id"]
+        for m in article_analysis(db, article)["mentions"]
+        if m["kind"] == "outlet"
+    }
+    assert linked == {"Tengrinews": outlets["Tengrinews"], "Azattyq": outlets["Azattyq"]}
+    before = len(outlets)
+    tagging.seed_registry(db)
+    assert len(load_entities(db, "outlet")) == before
