@@ -6,7 +6,6 @@ Both modes run :class:`nlp.pipeline.Analyzer` — the same analysis as the night
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -92,21 +91,14 @@ def tag(
         counts = tag_pending(open_db(ctx), limit=limit)
         click.echo(" ".join(f"{k}={v}" for k, v in counts.items()))
         return
-    source = (
-        sys.stdin
-        if str(input_path) == "-"
-        else open(input_path, encoding="utf-8", errors="replace")
-    )  # noqa: SIM115
-    sink = (
-        sys.stdout if output_path in (None, Path("-")) else open(output_path, "w", encoding="utf-8")
-    )  # noqa: SIM115
-    try:
-        count = tag_stream(source, sink, _analyzer(ctx))
-    finally:
-        for stream in (source, sink):
-            if stream not in (sys.stdin, sys.stdout):
-                stream.close()
-    if sink is not sys.stdout:
+    analyzer = _analyzer(ctx)
+    target = str(output_path or "-")
+    with (
+        click.open_file(str(input_path), encoding="utf-8", errors="replace") as source,
+        click.open_file(target, "w", encoding="utf-8", lazy=True) as sink,
+    ):
+        count = tag_stream(source, sink, analyzer)
+    if target != "-":
         click.echo(f"tagged {count} texts → {output_path}", err=True)
 
 
