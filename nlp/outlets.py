@@ -16,7 +16,7 @@ from nlp.gazetteer import KK_ENDINGS, RU_ENDINGS, Hit, longest, outlet_gazetteer
 OUTLET_CUE = re.compile(
     r"(?<![\w-])(?:(?:YouTube|Telegram|Instagram|TikTok|телеграм|ютуб|ютюб)-(?:канал|арна)\w*|съемочн\w+ групп\w*|"
     r"съёмочн\w+ групп\w*|эфир(?:е|а)?|(?:интернет-)?(?:издани\w*|газет\w*|телеканал\w*|телекомпани\w*|радиостанци\w*|"
-    r"радио|сайт\w*|портал\w*|агентств\w*|журнал(?:а|у|ом|е)?|редакци\w*|басылым\w*|телеарна\w*|агенттіг\w*|"
+    r"радио|сайт\w*|портал\w*|агентств\w*|журнал(?:а|у|ом|е|ы\w*)?|редакци\w*|басылым\w*|телеарна\w*|агенттіг\w*|"
     r"newspapers?|outlets?|websites?|(?:TV )?channels?|portals?|agency|magazines?|news sites?|paper|weekly|daily|"
     r"broadcaster))(?![\w-])",
     re.IGNORECASE,
@@ -28,7 +28,9 @@ LATIN_NAME = (
 AFTER_CUE = re.compile(
     rf"\s*(?:«(?P<q>[^»]{{2,60}})»|\"(?P<q2>[^\"]{{2,60}})\"|(?P<prep>(?:for|at|with|from) )?(?P<of>of )?(?:the )?(?P<lat>{LATIN_NAME}))"
 )
-BEFORE_CUE = re.compile(rf"(?:«(?P<q>[^»]{{2,60}})»|(?P<lat>{LATIN_NAME}))\s*$")
+BEFORE_CUE = re.compile(  # «Сарыарқа таңы» (аудандық) газетінің
+    rf"(?:«(?P<q>[^»]{{2,60}})»|(?P<lat>{LATIN_NAME}))\s*(?:(?:аудандық|облыстық|қалалық|республикалық|жергілікті|тәуелсіз)\s+)?$"
+)
 EN_BEFORE = re.compile(
     rf"(?P<lat>{LATIN_NAME})\s+(?:newspaper|news site|outlet|TV channel|magazine|weekly|daily|website)\b"
 )
