@@ -112,6 +112,7 @@ def crawl_sources(
     run_id: int | None = None,
     settings: dict[str, Any] | None = None,
     quiet: bool = False,
+    timeout: float | None = None,
 ) -> dict[str, dict]:
     """Crawl sources in a fresh subprocess; per-source stats (items, pages, errors, status,
     reason). A source the child could not report on is marked failed with the exit status."""
@@ -134,16 +135,28 @@ def crawl_sources(
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
     }
-    proc = subprocess.run(
-        cmd,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL if quiet else None,
-        text=True,
-        env=env,
-        check=False,
-    )
+    try:
+        proc = subprocess.run(
+            cmd,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL if quiet else None,
+            text=True,
+            env=env,
+            check=False,
+            timeout=timeout,
+        )
+    except subprocess.TimeoutExpired as exc:
+        # the child is killed; what it stored so far stays (every write is its own transaction)
+        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
+        proc = subprocess.CompletedProcess(cmd, -9, out, None)
+        reason = f"crawl timed out after {timeout:.0f} s"
+        return _results(proc, names, reason)
     if proc.returncode == 2:
         raise ConfigError("crawl refused its arguments (see the message above)")
+    return _results(proc, names, f"crawl process exited with status {proc.returncode}")
+
+
+def _results(proc: subprocess.CompletedProcess, names: list[str] | None, reason: str) -> dict:
     results = {}
     for line in proc.stdout.splitlines():
         if line.startswith("{"):
@@ -157,7 +170,8 @@ def crawl_sources(
                 "items": 0,
                 "pages": 0,
                 "errors": 1,
-                "reason": f"crawl process exited with status {proc.returncode}",
+                "reason": reason,
+                "reported": False,
             },
         )
     return results

@@ -16,6 +16,7 @@ from typing import Any
 from crawlers.registry import load_sources
 from storage.archive import connect, default_db_path
 from storage.articles import pending
+from storage.errors import FetchError
 from storage.migrations import migrate
 from storage.runs import failures as stored_failures
 from storage.runs import finish_run, record_failure, record_source_run, start_run
@@ -39,7 +40,17 @@ def begin(db_path: str, sources_file: str) -> int:
     migrate(db)
     good, _problems = load_sources(sources_file)
     upsert_sources(db, good)
+    seed_registry(db)
     return start_run(db, "nightly")
+
+
+def seed_registry(db: Any) -> None:
+    """Seed the people/outlet registry once, before tag chunks run in parallel."""
+    from nlp.tagging import seed_registry as seed
+    from storage.entities import load_entities
+
+    if not load_entities(db, "outlet"):
+        seed(db)
 
 
 def enabled_sources(db_path: str, sources_file: str, names: list[str] | None) -> list[str]:
@@ -56,7 +67,12 @@ def crawl(db_path: str, sources_file: str, name: str, run_id: int, timeout: floa
 
     def body() -> dict:
         stats = crawl_sources(db_path, sources_file, [name], run_id, quiet=True, timeout=timeout)
-        return stats.get(name, {"status": "failed", "reason": "no report from the crawler"})
+        result = stats[name]
+        if result.get("reported", True):
+            return result
+        if "timed out" not in result["reason"]:
+            raise FetchError(f"{name}: {result['reason']}")  # a crash: worth a retry
+        return crawl_failed(db_path, name, run_id, result["reason"])  # a hang: no retry
 
     return timed(body)
 

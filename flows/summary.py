@@ -19,7 +19,7 @@ def summary_markdown(run_id: int, stats: dict[str, Any], failures: list[dict]) -
         "",
         f"{stats['new_articles']} new articles, {stats['tag'].get('tagged', 0)} tagged, "
         f"{stats['detect'].get('signals', 0)} signals, "
-        f"{stats['group'].get('new_candidates', 0)} new candidates in {stats['wall_seconds']:.1f} s.",
+        f"{stats['group'].get('new_total', 0)} new candidates in {stats['wall_seconds']:.1f} s.",
         "",
         "## New articles per source",
         "",
@@ -38,7 +38,7 @@ def summary_markdown(run_id: int, stats: dict[str, Any], failures: list[dict]) -
             for n, s in sorted(stats["sources"].items())
         ],
     )
-    per_category = stats["group"].get("per_category", {})
+    per_category = stats["group"].get("new", {})
     lines += ["", "## New candidates per category", ""]
     lines += (
         _table(["category", "new"], sorted([k, v] for k, v in per_category.items()))

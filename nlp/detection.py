@@ -109,14 +109,29 @@ def detect_pending(
 ) -> dict:
     """Detect every tagged, not yet detected article; returns counts
     ``{"articles", "signals", "errors", "categories": {code: n}}``."""
-    from storage.analysis import article_analysis
     from storage.articles import pending
+
+    return detect_stored(db, pending(db, "detect", limit), run_id)
+
+
+def detect_articles(db: sqlite_utils.Database, ids: list[int], run_id: int | None = None) -> dict:
+    """Detect these articles (a chunk of the nightly's fan-out); same counts as detect_pending."""
+    from storage.articles import by_ids
+
+    return detect_stored(db, by_ids(db, ids), run_id)
+
+
+def detect_stored(
+    db: sqlite_utils.Database, articles: list[dict], run_id: int | None = None
+) -> dict:
+    """Detect stored, tagged articles and save their signals; one broken article is recorded."""
+    from storage.analysis import article_analysis
     from storage.runs import record_failure
     from storage.signals import mark_detect_error, save_signals
 
     book, per, model = cue_book(), Counter(), default_classifier()
     counts: dict = {"articles": 0, "signals": 0, "errors": 0}
-    for article in pending(db, "detect", limit):
+    for article in articles:
         try:
             found = detect(from_rows(article, article_analysis(db, article["id"])), book, model)
         except Exception as exc:  # noqa: BLE001 — one broken article never stops the stage

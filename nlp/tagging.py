@@ -8,6 +8,8 @@ its articles are retried one by one (offsets of stored rows are into ``articles.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import sqlite_utils
 
 from nlp.names import Registry, key
@@ -145,9 +147,37 @@ def tag_pending(
     if not load_entities(db, "outlet"):
         seed_registry(db)
     analyzer = analyzer or Analyzer(settings, registry_from_db(db))
+    return tag_stored(db, pending(db, "tag", limit), analyzer, run_id)
+
+
+def tag_articles(
+    db: sqlite_utils.Database, ids: list[int], run_id: int | None = None
+) -> dict[str, int]:
+    """Tag these articles (a chunk of the nightly's fan-out) with this process's cached
+    analyzer for the archive's current registry; same counts as :func:`tag_pending`."""
+    from storage.articles import by_ids
+
+    if not load_entities(db, "outlet"):
+        seed_registry(db)
+    entities = tuple((e["kind"], e["name"], tuple(e["aliases"])) for e in load_entities(db))
+    return tag_stored(db, by_ids(db, ids), _analyzer_for(entities), run_id)
+
+
+@lru_cache(maxsize=2)
+def _analyzer_for(entities: tuple) -> Analyzer:
+    """Loading the models takes seconds: one analyzer per process and registry state."""
+    registry = Registry()
+    for kind, name, aliases in entities:
+        registry.add(kind, name, list(aliases))
+    return Analyzer(None, registry)
+
+
+def tag_stored(
+    db: sqlite_utils.Database, todo: list[dict], analyzer: Analyzer, run_id: int | None = None
+) -> dict[str, int]:
+    """Analyse stored articles in batches and save what was found; a broken one is recorded."""
     counts = {"tagged": 0, "errors": 0, "mentions": 0, "legal_refs": 0, "amounts": 0}
     ids = _entity_ids(db)
-    todo = pending(db, "tag", limit)
     for i in range(0, len(todo), BATCH):
         batch = todo[i : i + BATCH]
         for article, result in zip(batch, _analyse_batch(analyzer, batch), strict=True):

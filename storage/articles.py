@@ -179,6 +179,17 @@ def known_urls(db: sqlite_utils.Database, urls: Iterable[str]) -> set[str]:
     return found
 
 
+def by_ids(db: sqlite_utils.Database, ids: Iterable[int]) -> list[dict]:
+    """These articles, in id order (missing ids are skipped)."""
+    wanted = list(ids)
+    found: list[dict] = []
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        marks = ",".join("?" * len(chunk))
+        found += db.query(f"SELECT * FROM articles WHERE id IN ({marks}) ORDER BY id", chunk)
+    return sorted(found, key=lambda a: a["id"])
+
+
 def versions(db: sqlite_utils.Database, article_id: int) -> list[dict]:
     """Earlier versions of an article, oldest first (the current one is in ``articles``)."""
     return list(

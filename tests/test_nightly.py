@@ -30,15 +30,10 @@ def newsroom():
 
 
 @pytest.fixture
-def workspace(tmp_path, newsroom):
+def workspace(tmp_path, newsroom, prefect_api):
     sources = tmp_path / "sources.yaml"
     write_sources(sources, newsroom.base_url, slow_delay=30)
-    env = {
-        **os.environ,
-        "PREFECT_HOME": str(tmp_path / "prefect"),
-        "PREFECT_API_URL": "",
-        "PRESSWATCH_DB": str(tmp_path / "archive.db"),
-    }
+    env = {**os.environ, **prefect_api, "PRESSWATCH_DB": str(tmp_path / "archive.db")}
     return tmp_path, sources, env
 
 

@@ -14,7 +14,7 @@ from storage.archive import connect
 from storage.articles import save_articles
 from storage.migrations import migrate
 
-pytestmark = [pytest.mark.slow]
+pytestmark = [pytest.mark.slow, pytest.mark.server]
 
 TABLES = {
     "mentions": "article_id, kind, text, norm, role, start, [end]",
@@ -28,7 +28,8 @@ TABLES = {
 def snapshot(path) -> dict[str, list[tuple]]:
     db = connect(path)
     return {
-        t: sorted(db.execute(f"SELECT {cols} FROM {t}").fetchall()) for t, cols in TABLES.items()
+        t: sorted(db.execute(f"SELECT {cols} FROM {t}").fetchall(), key=repr)
+        for t, cols in TABLES.items()
     }
 
 
@@ -54,12 +55,11 @@ def archive(tmp_path):
     return path
 
 
-def test_dask_cluster_gives_the_single_process_result(archive, tmp_path, monkeypatch):
+def test_dask_cluster_gives_the_single_process_result(archive, tmp_path, prefect_client_env):
     from prefect_dask import DaskTaskRunner
 
     from flows.nightly import nightly
 
-    monkeypatch.setenv("PREFECT_HOME", str(tmp_path / "prefect"))
     single, dask = tmp_path / "single.db", tmp_path / "dask.db"
     shutil.copy(archive, single)
     shutil.copy(archive, dask)

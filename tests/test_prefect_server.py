@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -23,12 +22,6 @@ REPO = Path(__file__).resolve().parent.parent
 PREFECT = str(Path(sys.executable).with_name("prefect"))
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def api(base: str, path: str, body: dict | None = None) -> dict:
     data = json.dumps(body).encode() if body is not None else None
     req = urllib.request.Request(
@@ -41,18 +34,6 @@ def api(base: str, path: str, body: dict | None = None) -> dict:
         return json.loads(resp.read() or b"null")
 
 
-def wait_healthy(base: str, proc: subprocess.Popen, seconds: float = 300) -> None:
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        assert proc.poll() is None, "prefect server exited"
-        try:
-            api(base, "/health")
-            return
-        except OSError:
-            time.sleep(1)
-    raise AssertionError("prefect server did not become healthy")
-
-
 def prefect(env: dict, *args: str) -> subprocess.CompletedProcess:
     result = subprocess.run(
         [PREFECT, *args], cwd=REPO, env=env, capture_output=True, text=True, timeout=300
@@ -61,26 +42,11 @@ def prefect(env: dict, *args: str) -> subprocess.CompletedProcess:
     return result
 
 
-def test_deploy_schedule_worker_and_nightly_run(tmp_path):
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/api"
-    env = {
-        **os.environ,
-        "PREFECT_HOME": str(tmp_path / "prefect"),
-        "PREFECT_API_URL": base,
-        "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        "PREFECT_LOGGING_LEVEL": "WARNING",
-    }
-    procs = [
-        subprocess.Popen(
-            [PREFECT, "server", "start", "--host", "127.0.0.1", "--port", str(port)],
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-    ]
+def test_deploy_schedule_worker_and_nightly_run(tmp_path, prefect_api):
+    base = prefect_api["PREFECT_API_URL"]
+    env = {**os.environ, **prefect_api}
+    procs: list[subprocess.Popen] = []
     try:
-        wait_healthy(base, procs[0])
         prefect(env, "work-pool", "create", "presswatch", "--type", "process")
         prefect(env, "--no-prompt", "deploy", "--all")
         deployment = api(base, "/deployments/name/nightly/nightly")
