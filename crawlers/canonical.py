@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+import re
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "_hs")
 TRACKING_PARAMS = {
@@ -74,3 +75,25 @@ def canonical_url(url: str) -> str:
             "",
         )
     )
+
+
+_LINK_CANONICAL = re.compile(
+    r"""<link\b[^>]*\brel\s*=\s*["']?canonical["']?[^>]*>""", re.IGNORECASE
+)
+_HREF = re.compile(r"""\bhref\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
+
+
+def declared_canonical(html: str | bytes | None, url: str) -> str | None:
+    """The page's own ``<link rel="canonical">``, resolved, when it stays on the same host
+    (a page may name its desktop or AMP twin, never another site's URL)."""
+    if not html:
+        return None
+    head = html[:200_000].decode("utf-8", "replace") if isinstance(html, bytes) else html[:200_000]
+    tag = _LINK_CANONICAL.search(head)
+    href = _HREF.search(tag.group(0)) if tag else None
+    if not href:
+        return None
+    target = urljoin(url, href.group(1).strip())
+    if urlsplit(target).netloc.lower() != urlsplit(url).netloc.lower():
+        return None
+    return canonical_url(target)

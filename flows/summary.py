@@ -11,11 +11,23 @@ def _table(header: list[str], rows: list[list[Any]]) -> list[str]:
     return lines
 
 
+def headline(failed: list[str], failures: list[dict]) -> str:
+    """ "2 source(s) failed, 3 with errors" — robots.txt refusals are obeyed, not errors."""
+    real = {
+        f["source"] for f in failures if f.get("source") and "robots.txt" not in (f["reason"] or "")
+    }
+    troubled = sorted(real - set(failed))
+    parts = [
+        f"{len(failed)} source(s) failed: {', '.join(failed)}" if failed else "",
+        f"{len(troubled)} source(s) with errors: {', '.join(troubled)}" if troubled else "",
+    ]
+    return "; ".join(p for p in parts if p) or "all sources ok"
+
+
 def summary_markdown(run_id: int, stats: dict[str, Any], failures: list[dict]) -> str:
     failed = stats["failed_sources"]
     lines = [
-        f"# Nightly run #{run_id}: "
-        + (f"{len(failed)} source(s) failed" if failed else "all sources ok"),
+        f"# Nightly run #{run_id}: {headline(failed, failures)}",
         "",
         f"{stats['new_articles']} new articles, {stats['tag'].get('tagged', 0)} tagged, "
         f"{stats['detect'].get('signals', 0)} signals, "

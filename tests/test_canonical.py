@@ -31,3 +31,13 @@ def test_canonical_url_is_idempotent():
     for url, _ in CASES:
         once = canonical_url(url)
         assert canonical_url(once) == once
+
+
+def test_declared_canonical_same_host_only():
+    from crawlers.canonical import declared_canonical
+
+    page = '<html><head><link rel="canonical" href="/news/1.html?utm_source=x"></head></html>'
+    assert declared_canonical(page, "http://a.test/m/news/1.html") == "http://a.test/news/1.html"
+    spoof = '<link href="http://evil.test/x" rel="canonical">'
+    assert declared_canonical(spoof, "http://a.test/m/news/1.html") is None
+    assert declared_canonical("<p>no link</p>", "http://a.test/x") is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from scrapy.exceptions import DropItem
 
 from crawlers.archive_link import from_settings
-from crawlers.canonical import canonical_url
+from crawlers.canonical import canonical_url, declared_canonical
 from storage.articles import save_article
 
 
@@ -14,7 +14,7 @@ def record(item: dict) -> dict:
     article, source, hints = item["article"], item["source"], item.get("hints") or {}
     lang = article.lang if article.lang != "other" or not source.get("lang") else source["lang"]
     return {
-        "url": canonical_url(item["url"]),
+        "url": declared_canonical(item.get("html"), item["url"]) or canonical_url(item["url"]),
         "source": source["name"],
         "outlet": source.get("outlet"),
         "title": article.title or hints.get("title"),

@@ -90,7 +90,7 @@ ENTITY_BOMB = (
     )
     + """]>
 <rss version="2.0"><channel><title>&lol9;</title><link>http://127.0.0.1/</link><description>bomb</description>
-<item><title>&lol9;</title><link>http://127.0.0.1/faulty-wire/news/good-1</link></item></channel></rss>
+<item><title>&lol9;</title><link>/faulty-wire/news/good-1</link></item></channel></rss>
 """
 )
 MALFORMED = """<?xml version="1.0" encoding="utf-8"?>
