@@ -39,9 +39,9 @@ def codec_name(label: str | None) -> str | None:
 def declared_charset(body: bytes, content_type: str | None = None) -> str | None:
     """The charset the page claims: the HTTP header first, then an XML declaration or a meta tag."""
     if content_type:
-        found = HEADER.search(content_type)
-        if found and codec_name(found.group(1)):
-            return codec_name(found.group(1))
+        header = HEADER.search(content_type)
+        if header and codec_name(header.group(1)):
+            return codec_name(header.group(1))
     head = body[:4096]
     for pattern in (XML_DECL, META):
         found = pattern.search(head)

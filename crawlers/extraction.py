@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 import htmldate
 import trafilatura
@@ -26,7 +27,11 @@ from nlp.lang import detect_language
 EXTRACTOR = f"trafilatura-{trafilatura.__version__}"
 MIN_TEXT = 40
 LANG_SAMPLE = 3000  # characters enough to tell ru / kk / en apart
-DATE_OPTIONS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
+DATE_OPTIONS: dict[str, Any] = {
+    "extensive_search": False,
+    "original_date": True,
+    "outputformat": "%Y-%m-%d",
+}
 TITLE_PATHS = (
     '//meta[@property="og:title"]/@content',
     '//meta[@name="twitter:title"]/@content',

@@ -48,7 +48,7 @@ class CategoryRule:
 class CueBook:
     rules: dict[str, CategoryRule]
     media: re.Pattern
-    guards: dict[str, re.Pattern]
+    guards: dict[str, re.Pattern | None]  # an empty guard is None (skipped)
     history_years: int
     proceedings: re.Pattern
     case_status: dict[str, re.Pattern]
@@ -79,12 +79,14 @@ def _legal_map(path: Path) -> dict[tuple[str, str], str]:
 
 def load(cues: Path = DATA / "cues.yaml", legal: Path = DATA / "legal_categories.yaml") -> CueBook:
     raw = yaml.safe_load(cues.read_text(encoding="utf-8"))
+    media, proceedings = _any(raw["media"]), _any(raw["proceedings"])
+    assert media is not None and proceedings is not None  # both required in cues.yaml
     return CueBook(
         rules={code: _rule(code, spec) for code, spec in raw["categories"].items()},
-        media=_any(raw["media"]),
+        media=media,
         guards={name: _any(p) for name, p in raw["guards"].items()},
         history_years=int(raw.get("history_years", 3)),
-        proceedings=_any(raw["proceedings"]),
+        proceedings=proceedings,
         case_status={k: _rx(v) for k, v in raw["case_status"].items()},
         non_state=_rx(raw["non_state"]),
         state=_rx(raw["state"]),

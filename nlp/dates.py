@@ -85,7 +85,8 @@ def _month(raw: str) -> int | None:
 
 
 def find_dates(text: str, default_year: int | None = None) -> list[DateMention]:
-    out, taken = [], []
+    out: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
     for pattern in PATTERNS:
         for m in pattern.finditer(text):
             if any(m.start() < e and s < m.end() for s, e in taken):

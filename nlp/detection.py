@@ -129,7 +129,8 @@ def detect_stored(
     from storage.runs import record_failure
     from storage.signals import mark_detect_error, save_signals
 
-    book, per, model = cue_book(), Counter(), default_classifier()
+    per: Counter[str] = Counter()
+    book, model = cue_book(), default_classifier()
     counts: dict = {"articles": 0, "signals": 0, "errors": 0}
     for article in articles:
         try:

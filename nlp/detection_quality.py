@@ -105,7 +105,8 @@ def _titled(facts: Facts, item: dict) -> Facts:
 
 
 def scores(preds: Sequence[set[str]], golds: Sequence[set[str]]) -> dict:
-    tp, fp, fn, per = 0, 0, 0, {}
+    per: dict[str, Counter[str]] = {}
+    tp, fp, fn = 0, 0, 0
     any_tp = any_fp = any_fn = 0
     for pred, gold in zip(preds, golds, strict=True):
         tp, fp, fn = tp + len(pred & gold), fp + len(pred - gold), fn + len(gold - pred)

@@ -37,7 +37,7 @@ class Hit:
 def load_outlets(
     paths: tuple[Path, ...] = (DATA / "outlets.yaml", DATA / "outlets_extra.yaml"),
 ) -> list[dict]:
-    out = []
+    out: list[dict] = []
     for path in paths:
         if path.exists():
             out += yaml.safe_load(path.read_text(encoding="utf-8")).get("outlets") or []
@@ -70,7 +70,7 @@ class Gazetteer:
         info: dict[str, str] | None = None,
     ):
         self.kind, self.info = kind, info or {}
-        self.index = {}
+        self.index: dict[str, str] = {}
         for name, aliases in entries.items():
             for alias in [name, *aliases]:
                 self.index.setdefault(_fold(alias), name)

@@ -174,7 +174,7 @@ def _incident_for(incidents: list[dict], arts: list[dict], cats: set[str]) -> di
     return None
 
 
-def _links(members: list[dict], main: str) -> list[tuple[int, int]]:
+def _links(members: list[dict], main: str) -> list[tuple[int, int | None]]:
     """(article_id, signal_id) per article: its signal of the main category, else its first."""
     return [
         (
@@ -213,6 +213,7 @@ def _file_group(
     incident = _incident_for(incidents, fresh, set().union(*(a["cats"] for a in fresh)))
     outside = incident is not None and not {a["id"] for a in fresh} <= set(incident["article_ids"])
     if outside and fac["case_status"] in FOLLOWUP:
+        assert incident is not None  # ``outside`` implies an incident
         key = f"dev|{incident['id']}|a{min(a['id'] for a in fresh)}"
         _new_candidate(db, key, fac, _links(fresh, fac["category"]), counts, incident["id"])
         return

@@ -95,6 +95,7 @@ def _codes(text: str) -> list[tuple[int, int, str]]:
     for m in code_pattern().finditer(text):
         if m.group(0) in ("АК", "CC", "Law") and not _is_code_context(text, m):
             continue
+        assert m.lastgroup is not None  # every alternative is a named group
         found.append((m.start(), m.end(), m.lastgroup))
     return found
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import cast
 
 from nlp.cues import STATUS_ORDER
 
@@ -29,7 +30,7 @@ def _perpetrator(values: list[str]) -> str:
 
 def category(signals: list[dict]) -> str:
     """The category most supported (sum of confidences; ties: alphabetical)."""
-    weight: Counter = Counter()
+    weight = cast("dict[str, float]", Counter())  # a Counter of float weights (stubs say int)
     for s in signals:
         weight[s["category"]] += s.get("confidence") or 0.5
     return sorted(weight.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]

@@ -32,7 +32,8 @@ SKY_READINGS = {
     "ой": [("Fem", "Gen", "ая"), ("Fem", "Dat", "ая"), ("Fem", "Ins", "ая"), ("Fem", "Loc", "ая")],
     "ую": [("Fem", "Acc", "ая")],
 }
-FIRST_ENDINGS = {  # (gender, case) → [(ending, replacement)] for first names the dictionary lacks
+# (gender, case) → [(ending, replacement)] for first names the dictionary lacks
+FIRST_ENDINGS: dict[tuple[str, str | None], list[tuple[str, str]]] = {
     ("Fem", "Gen"): [("ии", "ия"), ("ьи", "ья"), ("и", "а"), ("ы", "а")],
     ("Fem", "Dat"): [("ии", "ия"), ("е", "а")],
     ("Fem", "Acc"): [("ию", "ия"), ("ью", "ья"), ("у", "а"), ("ю", "я")],
@@ -83,7 +84,7 @@ def _surname_readings(surname: str) -> list[tuple[str, str, str]]:
     return []
 
 
-def _first_nominative(first: str, gender: str, case: str) -> str:
+def _first_nominative(first: str, gender: str, case: str | None) -> str:
     for normal, g, c, _ in _parses(first):
         if g == gender and c == case and normal and case != "Nom":
             return normal.capitalize() if first[:1].isupper() else normal

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 import spacy
 import yaml
@@ -28,6 +29,7 @@ from nlp.gazetteer import Hit
 from nlp.lang import detect_language
 from nlp.legal import LegalRef
 from nlp.names import Registry
+from nlp.outlets import OutletsComponent
 from nlp.people import Person
 from nlp.settings import Settings
 
@@ -125,9 +127,8 @@ class Analyzer:
         if lang not in self._pipelines:
             nlp = build(lang, self.settings)
             if "presswatch_outlets_v1" in nlp.pipe_names:
-                nlp.get_pipe("presswatch_outlets_v1").registry_aliases = tuple(
-                    self.registry.aliases("outlet")
-                )
+                outlets = cast(OutletsComponent, nlp.get_pipe("presswatch_outlets_v1"))
+                outlets.registry_aliases = tuple(self.registry.aliases("outlet"))
             self._pipelines[lang] = nlp
         return self._pipelines[lang]
 

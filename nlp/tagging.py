@@ -9,6 +9,7 @@ its articles are retried one by one (offsets of stored rows are into ``articles.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import cast
 
 import sqlite_utils
 
@@ -124,7 +125,10 @@ def _year(article: dict) -> int | None:
 def _analyse_batch(analyzer: Analyzer, batch: list[dict]) -> list[Analysis | Exception]:
     texts = [a.get("text") or a.get("title") or "" for a in batch]  # offsets are into articles.text
     try:
-        return analyzer.analyse(texts, [a["id"] for a in batch], years=[_year(a) for a in batch])
+        return cast(
+            "list[Analysis | Exception]",
+            analyzer.analyse(texts, [a["id"] for a in batch], years=[_year(a) for a in batch]),
+        )
     except Exception:  # noqa: BLE001 — isolate the article that breaks the batch
         out: list[Analysis | Exception] = []
         for article, text in zip(batch, texts, strict=True):

@@ -18,8 +18,10 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import cast
 
 import spacy
+from spacy.pipeline import TextCategorizer
 from spacy.training import Example
 
 from nlp.rules import Hit
@@ -49,7 +51,7 @@ def _blank(labels: list[str]):
             "length": 262144,
         }
     }
-    textcat = nlp.add_pipe("textcat_multilabel", config=config)
+    textcat = cast(TextCategorizer, nlp.add_pipe("textcat_multilabel", config=config))
     for label in labels:
         textcat.add_label(label)
     return nlp

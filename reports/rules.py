@@ -65,7 +65,9 @@ def reported_on(
 
 def is_ongoing(development_date: str, incident_reported_on: str | None) -> bool:
     """A development is ongoing news when its incident was first reported in an earlier month."""
-    return bool(incident_reported_on) and incident_reported_on[:7] < development_date[:7]
+    if not incident_reported_on:
+        return False
+    return incident_reported_on[:7] < development_date[:7]
 
 
 def month_bounds(month: str) -> tuple[str, str]:

@@ -38,6 +38,7 @@ def save_report(
             and json.dumps(last["figures"], ensure_ascii=False, sort_keys=True) == encoded
         )
         if same:
+            assert last is not None  # ``same`` implies a last report
             return int(last["id"]), False
         row = {
             "month": month,
@@ -46,4 +47,6 @@ def save_report(
             "body": body,
             "figures": encoded,
         }
-        return int(db["reports"].insert(row).last_pk), True
+        pk = db["reports"].insert(row).last_pk
+        assert pk is not None  # set by the insert
+        return int(pk), True

@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 from functools import lru_cache
+from typing import cast
 from urllib.parse import urlsplit
 
 from scrapy.exceptions import IgnoreRequest
@@ -15,7 +16,8 @@ from scrapy.exceptions import IgnoreRequest
 def addresses(host: str) -> tuple[str, ...]:
     """The IP addresses a host name resolves to (empty when it does not resolve)."""
     try:
-        return tuple({info[4][0] for info in socket.getaddrinfo(host, None)})
+        # sockaddr[0] is the address string for AF_INET/AF_INET6 (stubs also allow int)
+        return tuple({cast(str, info[4][0]) for info in socket.getaddrinfo(host, None)})
     except (socket.gaierror, UnicodeError, OSError):
         return ()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -28,7 +29,7 @@ def extract_line(line: str, number: int) -> dict:
         raise ExtractionError(f"input line {number} is not JSON: {exc.msg}") from exc
     if not isinstance(record, dict) or ("html" not in record and "path" not in record):
         raise ExtractionError(f'input line {number} needs "id" and "path" or "html"')
-    out = {
+    out: dict[str, Any] = {
         "id": record.get("id"),
         "title": None,
         "text": "",

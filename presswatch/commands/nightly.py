@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, cast
 
 import click
 
@@ -11,7 +12,7 @@ from presswatch.context import db_path
 
 def run_nightly(
     db: Path, sources: Path, names: list[str], timeout: float, dask_workers: int = 0
-) -> dict:
+) -> Any:
     """Run the nightly flow in this process (Prefect starts a temporary API if none is set)."""
     from flows.nightly import nightly
 
@@ -22,7 +23,7 @@ def run_nightly(
         runner = DaskTaskRunner(
             cluster_kwargs={"n_workers": dask_workers, "threads_per_worker": 1, "processes": True}
         )
-        flow = nightly.with_options(task_runner=runner)
+        flow = nightly.with_options(task_runner=cast(Any, runner))  # a TaskRunner; stubs disagree
     return flow(
         sources_file=str(sources), db_path=str(db), sources=names or None, source_timeout=timeout
     )
