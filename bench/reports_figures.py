@@ -44,13 +44,17 @@ def main(n: int) -> None:
             for k, spec in enumerate(synthetic(n)):
                 _insert(db, k, spec)
         print(f"built {n} incidents ({2 * n} articles) in {time.perf_counter() - start:.1f} s")
-        for label, run in (("compute figures", lambda: compute(db, "2026-11")),
-                           ("draft md (no charts)", lambda: draft(db, "2026-11", "md", "en")),
-                           ("draft html (3 inline charts)", lambda: draft(db, "2026-11", "html", "en"))):
+        for label, run in (
+            ("compute figures", lambda: compute(db, "2026-11")),
+            ("draft md (no charts)", lambda: draft(db, "2026-11", "md", "en")),
+            ("draft html (3 inline charts)", lambda: draft(db, "2026-11", "html", "en")),
+        ):
             start = time.perf_counter()
             result = run()
             print(f"{label}: {time.perf_counter() - start:.2f} s")
-        print(f"figures: {len(result.figures.flat())}, incidents this month: {len(result.figures.entries)}")
+        print(
+            f"figures: {len(result.figures.flat())}, incidents this month: {len(result.figures.entries)}"
+        )
 
 
 if __name__ == "__main__":

@@ -146,7 +146,9 @@ class Analyzer:
             text = clean(raw if isinstance(raw, str) else "")
             lang = detect_language(text)
             results[n].lang = lang
-            results[n].text = text[: self.settings.max_chars]  # the analysed part: hooks stay bounded too
+            results[n].text = text[
+                : self.settings.max_chars
+            ]  # the analysed part: hooks stay bounded too
             results[n].truncated = len(text) > self.settings.max_chars
             if lang not in LANGS:
                 continue

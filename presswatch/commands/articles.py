@@ -19,15 +19,28 @@ from storage.selections import ArticleFilter, select_articles
 @click.option("--source", help="Only this source (registry name).")
 @click.option("--since", metavar="YYYY-MM-DD", help="Published on or after this date.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Published on or before this date.")
-@click.option("--limit", type=click.IntRange(min=0), help="At most this many (the file notes a partial export).")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    help="At most this many (the file notes a partial export).",
+)
 @OUTPUT
 @click.pass_context
-def export_articles(ctx: click.Context, fmt: str, outlet: str | None, lang: str | None,
-                    source: str | None, since: str | None, until: str | None, limit: int | None,
-                    output: Path | None) -> None:
+def export_articles(
+    ctx: click.Context,
+    fmt: str,
+    outlet: str | None,
+    lang: str | None,
+    source: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    output: Path | None,
+) -> None:
     """Export articles (with their text) as CSV or JSON."""
-    rows, total = select_articles(open_db(ctx, readonly=True),
-                                  ArticleFilter(outlet, lang, source, since, until), limit)
+    rows, total = select_articles(
+        open_db(ctx, readonly=True), ArticleFilter(outlet, lang, source, since, until), limit
+    )
     emit(Export(rows, total, "articles"), fmt, output)
 
 

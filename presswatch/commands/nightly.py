@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, cast
 
@@ -14,6 +15,10 @@ def run_nightly(
     db: Path, sources: Path, names: list[str], timeout: float, dask_workers: int = 0
 ) -> Any:
     """Run the nightly flow in this process (Prefect starts a temporary API if none is set)."""
+    # a loaded machine can take more than Prefect's default 20 s to start the temporary API;
+    # and nothing here may phone home (the machines have no general network)
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     from flows.nightly import nightly
 
     flow = nightly

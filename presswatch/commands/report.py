@@ -25,10 +25,19 @@ def _month(ctx: click.Context, param: click.Parameter, value: str | None) -> str
     return value
 
 
-MONTH = click.option("--month", callback=_month, metavar="YYYY-MM",
-                     help="The month reported on (default: the previous month).")
-LANG = click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True,
-                    help="Language of the report's text.")
+MONTH = click.option(
+    "--month",
+    callback=_month,
+    metavar="YYYY-MM",
+    help="The month reported on (default: the previous month).",
+)
+LANG = click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default="en",
+    show_default=True,
+    help="Language of the report's text.",
+)
 
 
 def _build(ctx: click.Context, month: str | None, fmt: str, lang: str, output: Path | None) -> None:
@@ -39,17 +48,24 @@ def _build(ctx: click.Context, month: str | None, fmt: str, lang: str, output: P
     if output is None:
         click.echo(report.body, nl=False)
         return
-    click.echo(f"wrote {output} ({len(report.figures.entries)} incidents counted in {month}, "
-               f"{len(report.files)} files)", err=True)
+    click.echo(
+        f"wrote {output} ({len(report.figures.entries)} incidents counted in {month}, "
+        f"{len(report.files)} files)",
+        err=True,
+    )
 
 
 BUILD_OPTIONS = [
     MONTH,
     click.option("--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True),
     LANG,
-    click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
-                 help="Write to this file (md: charts go to <stem>-charts/ beside it); "
-                      "default: standard output (pdf: report-YYYY-MM.pdf)."),
+    click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to this file (md: charts go to <stem>-charts/ beside it); "
+        "default: standard output (pdf: report-YYYY-MM.pdf).",
+    ),
 ]
 
 
@@ -58,6 +74,7 @@ def _with(options):
         for option in reversed(options):
             func = option(func)
         return func
+
     return decorate
 
 
@@ -73,7 +90,9 @@ def report(ctx: click.Context, month: str | None, fmt: str, lang: str, output: P
 @report.command("build")
 @_with(BUILD_OPTIONS)
 @click.pass_context
-def build_cmd(ctx: click.Context, month: str | None, fmt: str, lang: str, output: Path | None) -> None:
+def build_cmd(
+    ctx: click.Context, month: str | None, fmt: str, lang: str, output: Path | None
+) -> None:
     """Draft the report for a month (same as `presswatch report --month …`)."""
     _build(ctx, month, fmt, lang, output)
 
@@ -81,8 +100,14 @@ def build_cmd(ctx: click.Context, month: str | None, fmt: str, lang: str, output
 @report.command("publish")
 @MONTH
 @LANG
-@click.option("--format", "fmt", type=click.Choice(("md", "html")), default="md", show_default=True,
-              help="Format of the stored text.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(("md", "html")),
+    default="md",
+    show_default=True,
+    help="Format of the stored text.",
+)
 @click.pass_context
 def publish_cmd(ctx: click.Context, month: str | None, lang: str, fmt: str) -> None:
     """Freeze the month's report with the incident ids behind every number."""
@@ -94,7 +119,12 @@ def publish_cmd(ctx: click.Context, month: str | None, lang: str, fmt: str) -> N
 
 @report.command("diff")
 @MONTH
-@click.option("--lang", type=click.Choice(LANGS), default=None, help="Compare with this language's publication.")
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default=None,
+    help="Compare with this language's publication.",
+)
 @click.pass_context
 def diff_cmd(ctx: click.Context, month: str | None, lang: str | None) -> None:
     """Compare the published report of a month with the archive as of today."""

@@ -50,7 +50,7 @@ def search(
         click.echo(
             f"{(row['published_at'] or '')[:10]}  {row['outlet'] or '-'}  {row['title'] or row['url']}"
         )
-        click.echo(f"    {row['snippet']}")
+        click.echo("    " + " ".join((row["snippet"] or "").split()))
         click.echo(f"    {row['url']}")
     if not rows and not as_json:
         click.echo("no matches")

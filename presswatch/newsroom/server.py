@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import socket
 import struct
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -103,6 +104,12 @@ class NewsroomServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], site: Site, verbose: bool = False):
         super().__init__(address, Handler)
         self.site, self.verbose, self.stopping = site, verbose, threading.Event()
+
+    def handle_error(self, request, client_address) -> None:
+        """A client that hangs up (the crawler cancelling a too-large page) is not an error."""
+        if isinstance(sys.exc_info()[1], ConnectionError | TimeoutError):
+            return
+        super().handle_error(request, client_address)
 
 
 class Newsroom:
