@@ -15,6 +15,7 @@ from typing import Any
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
 from prefect.states import Completed
+from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows import stages
 from flows.summary import summary_markdown
@@ -69,7 +70,12 @@ def _crawl_all(
     return results
 
 
-@flow(name="nightly", log_prints=True, validate_parameters=False)
+@flow(
+    name="nightly",
+    log_prints=True,
+    validate_parameters=False,
+    task_runner=ThreadPoolTaskRunner(max_workers=2),  # 2 cores; override with_options for Dask
+)
 def nightly(
     sources_file: str | None = None,
     db_path: str | None = None,

@@ -8,6 +8,7 @@ its articles are retried one by one (offsets of stored rows are into ``articles.
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
 from typing import cast
 
@@ -164,10 +165,15 @@ def tag_articles(
     if not load_entities(db, "outlet"):
         seed_registry(db)
     entities = tuple((e["kind"], e["name"], tuple(e["aliases"])) for e in load_entities(db))
-    return tag_stored(db, by_ids(db, ids), _analyzer_for(entities), run_id)
+    with _BUILDING:  # threads missing the cache together must not each load the models
+        analyzer = _analyzer_for(entities)
+    return tag_stored(db, by_ids(db, ids), analyzer, run_id)
 
 
-@lru_cache(maxsize=2)
+_BUILDING = threading.Lock()
+
+
+@lru_cache(maxsize=1)
 def _analyzer_for(entities: tuple) -> Analyzer:
     """Loading the models takes seconds: one analyzer per process and registry state."""
     registry = Registry()

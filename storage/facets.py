@@ -19,6 +19,23 @@ EDITABLE = (
     "event_date",
     "case_status",
 )
+# Every facet column of signals, candidates and incidents, in schema order.
+FACET_COLUMNS = (
+    "category",
+    "confidence",
+    "title",
+    "summary",
+    "victims",
+    "outlets",
+    "perpetrator",
+    "legal_refs",
+    "amounts",
+    "place",
+    "event_date",
+    "case_status",
+    "evidence",
+    "cues",
+)
 CASE_STATUSES = ("reported", "investigation", "court", "decision", "appeal", "closed")
 DEVELOPMENT_STATUSES = CASE_STATUSES[1:]
 

@@ -11,24 +11,9 @@ import sqlite_utils
 
 from storage.archive import write
 from storage.clock import now
-from storage.facets import decode, encode
+from storage.facets import FACET_COLUMNS, decode, encode
 
-FACETS = (
-    "category",
-    "confidence",
-    "title",
-    "summary",
-    "victims",
-    "outlets",
-    "perpetrator",
-    "legal_refs",
-    "amounts",
-    "place",
-    "event_date",
-    "case_status",
-    "evidence",
-    "cues",
-)
+FACETS = FACET_COLUMNS
 
 
 def candidates_of_articles(db: sqlite_utils.Database, article_ids: list[int]) -> list[dict]:

@@ -13,7 +13,7 @@ import sqlite_utils
 
 from storage.archive import write
 from storage.clock import now
-from storage.facets import encode
+from storage.facets import FACET_COLUMNS, encode
 
 SPAN_TABLES = {
     "mentions": ("article_id", "kind", "text", "norm", "role", "start", "end"),
@@ -22,20 +22,7 @@ SPAN_TABLES = {
 }
 CANDIDATE_COLUMNS = (
     "key",
-    "category",
-    "confidence",
-    "title",
-    "summary",
-    "victims",
-    "outlets",
-    "perpetrator",
-    "legal_refs",
-    "amounts",
-    "place",
-    "event_date",
-    "case_status",
-    "evidence",
-    "cues",
+    *FACET_COLUMNS,
     "status",
     "proposed_incident_id",
 )

@@ -12,24 +12,9 @@ import sqlite_utils
 
 from storage.archive import write
 from storage.clock import now
-from storage.facets import decode, encode
+from storage.facets import FACET_COLUMNS, decode, encode
 
-COLUMNS = (
-    "category",
-    "confidence",
-    "title",
-    "summary",
-    "victims",
-    "outlets",
-    "perpetrator",
-    "legal_refs",
-    "amounts",
-    "place",
-    "event_date",
-    "case_status",
-    "evidence",
-    "cues",
-)
+COLUMNS = FACET_COLUMNS
 
 
 def save_signals(db: sqlite_utils.Database, article_id: int, signals: list[dict]) -> int:
