@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import resource
 import subprocess
@@ -68,6 +69,9 @@ def crawl_here(
         crawler = process.create_crawler(_spider_class(source))
         crawlers.append(crawler)
         process.crawl(crawler, source=source, run_id=run_id)
+    # Scrapy's root handler filters by LOG_LEVEL but leaves the root logger at NOTSET, so every
+    # debug call (two per page) still builds a LogRecord; the same threshold on the logger skips them
+    logging.root.setLevel(process.settings.get("LOG_LEVEL"))
     try:
         process.start()
     finally:

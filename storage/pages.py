@@ -48,7 +48,10 @@ def save_page(
         ).fetchone()
         if found:
             return int(found[0])
-        return int(db["pages"].insert(row).last_pk or 0)
+        cols = ", ".join(row)
+        marks = ", ".join("?" * len(row))
+        cursor = db.execute(f"INSERT INTO pages ({cols}) VALUES ({marks})", list(row.values()))
+        return int(cursor.lastrowid or 0)
 
 
 def page_body(db: sqlite_utils.Database, page_id: int) -> bytes | None:
