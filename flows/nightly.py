@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
@@ -74,7 +74,8 @@ def _crawl_all(
     name="nightly",
     log_prints=True,
     validate_parameters=False,
-    task_runner=ThreadPoolTaskRunner(max_workers=2),  # 2 cores; override with_options for Dask
+    # 2 cores; `presswatch nightly --dask N` swaps in a DaskTaskRunner with with_options
+    task_runner=cast(Any, ThreadPoolTaskRunner(max_workers=2)),
 )
 def nightly(
     sources_file: str | None = None,
