@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test setup system-deps lint typecheck pytest bench clean
+.PHONY: demo test setup system-deps lint typecheck pytest clean
 
 setup: $(STAMP)
 
@@ -33,9 +33,6 @@ pytest: setup system-deps
 	$(BIN)/python -m pytest -ra
 
 test: setup system-deps lint typecheck pytest
-
-bench: setup
-	$(BIN)/python bench/run_all.py
 
 clean:
 	rm -rf $(VENV) data/presswatch.db*
