@@ -30,6 +30,11 @@ from storage.facets import (
 
 @dataclass(frozen=True)
 class IncidentFilter:
+    """The review UI's incident filters (also used by exports): ``category`` is a leaf code or a
+    block (``legal``); ``since``/``until`` bound the event date (inclusive); ``outlet`` matches
+    the outlets facet; ``lang`` is the language of a source article; ``q`` a substring of title,
+    summary, victims, outlets or place. :meth:`sql` expects the table aliased as ``i``."""
+
     category: str | None = None
     outlet: str | None = None
     lang: str | None = None

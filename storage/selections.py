@@ -1,4 +1,7 @@
-"""Filtered listings of incidents and articles for exports (the filters of the review UI)."""
+"""Filtered listings of incidents and articles for exports.
+
+Incidents use the review UI's :class:`storage.incidents.IncidentFilter`.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from storage.archive import archive_errors
+from storage.incidents import IncidentFilter
 
 INCIDENT_COLUMNS = (
     "id",
@@ -36,58 +40,6 @@ ARTICLE_COLUMNS = (
     "authors",
     "text",
 )
-
-
-@dataclass(frozen=True)
-class IncidentFilter:
-    """The review UI's incident filters: ``category`` is a leaf code or a block (``legal``);
-    ``since``/``until`` bound the event date (inclusive); ``outlet`` matches the outlets facet;
-    ``lang`` is the language of a source article; ``q`` a substring of title, summary, victims,
-    outlets or place."""
-
-    category: str | None = None
-    outlet: str | None = None
-    status: str | None = None
-    since: str | None = None
-    until: str | None = None
-    lang: str | None = None
-    q: str | None = None
-
-    def sql(self) -> tuple[str, list[str]]:
-        clauses, params = self._facets()
-        for clause, value in (
-            ("status = ?", self.status),
-            ("event_date >= ?", self.since),
-            ("substr(event_date, 1, 10) <= ?", self.until),
-        ):
-            if value:
-                clauses.append(clause)
-                params.append(value)
-        return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-    def _facets(self) -> tuple[list[str], list[str]]:
-        clauses, params = [], []
-        if self.category:
-            clauses.append("(category = ? OR category LIKE ?)")
-            params += [self.category, f"{self.category}.%"]
-        if self.outlet:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM json_each(CASE WHEN json_valid(outlets) "
-                "THEN outlets ELSE '[]' END) o WHERE o.value = ?)"
-            )
-            params.append(self.outlet)
-        if self.lang:
-            clauses.append(
-                "EXISTS (SELECT 1 FROM incident_articles ia JOIN articles a ON "
-                "a.id = ia.article_id WHERE ia.incident_id = incidents.id AND a.lang = ?)"
-            )
-            params.append(self.lang)
-        if self.q:
-            clauses.append(
-                "(title LIKE ? OR summary LIKE ? OR victims LIKE ? OR outlets LIKE ? OR place LIKE ?)"
-            )
-            params += [f"%{self.q}%"] * 5
-        return clauses, params
 
 
 @dataclass(frozen=True)
@@ -137,7 +89,9 @@ def select_incidents(
 ) -> tuple[list[dict], int]:
     """Matching incidents (oldest event first) and how many match in all."""
     where, params = filters.sql()
-    return _select(db, "incidents", INCIDENT_COLUMNS, where, params, limit, "event_date, id")
+    return _select(
+        db, "incidents i", INCIDENT_COLUMNS, f" WHERE {where}", params, limit, "event_date, id"
+    )
 
 
 def select_articles(

@@ -11,7 +11,8 @@ from fixtures_reports import build
 from presswatch.cli import cli
 from reports.exports import read
 from storage.archive import connect
-from storage.selections import ArticleFilter, IncidentFilter, select_articles, select_incidents
+from storage.incidents import IncidentFilter
+from storage.selections import ArticleFilter, select_articles, select_incidents
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,8 @@ import click
 
 from presswatch.context import open_db
 from reports.exports import FORMATS, Export, write
-from storage.selections import IncidentFilter, select_incidents
+from storage.incidents import IncidentFilter
+from storage.selections import select_incidents
 
 OUTPUT = click.option(
     "--output",
@@ -67,7 +68,9 @@ def export_incidents(
     output: Path | None,
 ) -> None:
     """Export accepted incidents as CSV or JSON (filters as in the review UI)."""
-    filters = IncidentFilter(category, outlet, status, since, until, lang, q)
+    filters = IncidentFilter(
+        category=category, outlet=outlet, status=status, since=since, until=until, lang=lang, q=q
+    )
     rows, total = select_incidents(open_db(ctx, readonly=True), filters, limit)
     emit(Export(rows, total, "incidents"), fmt, output)
 
