@@ -5,11 +5,14 @@ hit when its media condition holds (a journalist/outlet mention or a media word 
 window of neighbouring sentences or the article) and its ``requires`` pattern is in the window. A
 legal reference mapped to a category is a hit in a sentence that also speaks of proceedings (a fine,
 a charge, a lawsuit); rights.* and access.* categories still need their media victim.
+Finally :func:`rank` keeps only the categories close to the article's main one (title and lead
+weigh more; closing paragraphs and background phrasing such as "ранее"/"earlier" less).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from nlp.cues import CategoryRule, CueBook, cue_book
@@ -110,7 +113,48 @@ def find(facts: Facts, book: CueBook | None = None) -> tuple[list[Sentence], dic
             hit.cues.append(ref["text"]) if ref["text"] not in hit.cues else None
             hit.legal.append(ref)
     _title(facts, book, hits)
-    return sents, hits
+    return sents, rank(facts, sents, hits)
+
+
+_PARA = re.compile(r"\n\s*\n|\n(?=\S)")
+# Background phrasing: an earlier case recalled, not the story being reported.
+BACKGROUND = re.compile(
+    r"\bранее\b|напомним|напомина|в прошлом году|прошлогодн|годом ранее|ещё в |еще в "
+    r"|бұған дейін|бұрын|өткен жылы|еске сал"
+    r"|\bearlier\b|previously|last year|in the past|had (earlier|previously)|recall(ed)? that",
+)
+LEAD, MIDDLE, CLOSING, BACKGROUND_WEIGHT, TITLE_BONUS = 1.0, 0.6, 0.4, 0.3, 1.0
+KEEP = 0.5  # a category stays when its score is at least KEEP x the best category's
+
+
+def _paragraphs(text: str, sents: list[Sentence]) -> list[int]:
+    """The paragraph index of every sentence."""
+    breaks = [m.start() for m in _PARA.finditer(text.rstrip())]
+    return [sum(1 for b in breaks if b < s.start) for s in sents]
+
+
+def _weight(sent: Sentence, para: int, last: int) -> float:
+    w = LEAD if para <= 1 else CLOSING if para == last and last >= 3 else MIDDLE
+    return w * (BACKGROUND_WEIGHT if BACKGROUND.search(sent.text.lower()) else 1.0)
+
+
+def score(hit: Hit, weights: list[float]) -> float:
+    """How strongly the article is about ``hit``: its best sentence, a little for more, the title."""
+    ws = sorted((weights[i] for i in hit.sentences), reverse=True)
+    return ws[0] + 0.25 * sum(ws[1:3]) + (TITLE_BONUS if hit.in_title else 0.0)
+
+
+def rank(facts: Facts, sents: list[Sentence], hits: dict[str, Hit]) -> dict[str, Hit]:
+    """Drop categories far weaker than the article's main one (lead/title weigh more, background
+    and closing paragraphs less)."""
+    if len(hits) < 2:
+        return hits
+    paras = _paragraphs(facts.text, sents)
+    last = paras[-1] if paras else 0
+    weights = [_weight(s, p, last) for s, p in zip(sents, paras, strict=True)]
+    scores = {code: score(hit, weights) for code, hit in hits.items()}
+    best = max(scores.values())
+    return {code: hit for code, hit in hits.items() if scores[code] >= KEEP * best}
 
 
 def _title(facts: Facts, book: CueBook, hits: dict[str, Hit]) -> None:
