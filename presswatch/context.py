@@ -25,3 +25,13 @@ def open_db(ctx: click.Context, *, readonly: bool = False) -> sqlite_utils.Datab
             f"archive needs upgrading ({len(todo)} pending migrations): run `presswatch init`"
         )
     return db
+
+
+def add_to_group(cli: click.Group, group: click.Group, command: click.Command) -> None:
+    """Add ``command`` under the group named like ``group``, registering ``group`` first unless
+    another command module already did (several modules share ``incidents``, ``articles``)."""
+    existing = cli.commands.get(group.name or "")
+    target = existing if isinstance(existing, click.Group) else group
+    if target is group:
+        cli.add_command(group)
+    target.add_command(command)

@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from presswatch.commands.incidents import OUTPUT, emit
-from presswatch.context import open_db
+from presswatch.context import add_to_group, open_db
 from reports.exports import FORMATS, Export
 from storage.selections import ArticleFilter, select_articles
 
@@ -50,8 +50,4 @@ def articles() -> None:
 
 
 def register(cli: click.Group) -> None:
-    group = cli.commands.get("articles")
-    if not isinstance(group, click.Group):
-        group = articles
-        cli.add_command(group)
-    group.add_command(export_articles)
+    add_to_group(cli, articles, export_articles)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from presswatch.context import open_db
+from presswatch.context import add_to_group, open_db
 from reports.exports import FORMATS, Export, write
 from storage.incidents import IncidentFilter
 from storage.selections import select_incidents
@@ -81,8 +81,4 @@ def incidents() -> None:
 
 
 def register(cli: click.Group) -> None:
-    group = cli.commands.get("incidents")
-    if not isinstance(group, click.Group):
-        group = incidents
-        cli.add_command(group)
-    group.add_command(export_incidents)
+    add_to_group(cli, incidents, export_incidents)
