@@ -6,19 +6,6 @@ import json
 from typing import Any
 
 JSON_FIELDS = ("victims", "outlets", "legal_refs", "amounts", "evidence", "cues")
-EDITABLE = (
-    "category",
-    "title",
-    "summary",
-    "victims",
-    "outlets",
-    "perpetrator",
-    "legal_refs",
-    "amounts",
-    "place",
-    "event_date",
-    "case_status",
-)
 # Every facet column of signals, candidates and incidents, in schema order.
 FACET_COLUMNS = (
     "category",
@@ -36,6 +23,8 @@ FACET_COLUMNS = (
     "evidence",
     "cues",
 )
+# What a reviewer may correct (the rest is the detector's reasoning, kept as evidence).
+EDITABLE = tuple(c for c in FACET_COLUMNS if c not in ("confidence", "evidence", "cues"))
 CASE_STATUSES = ("reported", "investigation", "court", "decision", "appeal", "closed")
 DEVELOPMENT_STATUSES = CASE_STATUSES[1:]
 
