@@ -126,7 +126,7 @@ def detect_stored(
 ) -> dict:
     """Detect stored, tagged articles and save their signals; one broken article is recorded."""
     from storage.analysis import article_analysis
-    from storage.runs import record_failure
+    from storage.runs import record_article_failure
     from storage.signals import mark_detect_error, save_signals
 
     per: Counter[str] = Counter()
@@ -136,16 +136,7 @@ def detect_stored(
         try:
             found = detect(from_rows(article, article_analysis(db, article["id"])), book, model)
         except Exception as exc:  # noqa: BLE001 — one broken article never stops the stage
-            reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
-            record_failure(
-                db,
-                source=article.get("source"),
-                url=article.get("url"),
-                stage="detect",
-                kind=type(exc).__name__,
-                reason=reason,
-                run_id=run_id,
-            )
+            record_article_failure(db, article, "detect", exc, run_id)
             mark_detect_error(db, article["id"])
             counts["errors"] += 1
             continue

@@ -20,7 +20,7 @@ from nlp.settings import Settings
 from storage.analysis import mark_tag_error, save_analysis
 from storage.articles import pending
 from storage.entities import load_entities, upsert_entity
-from storage.runs import record_failure
+from storage.runs import record_article_failure
 
 BATCH = 64
 
@@ -192,17 +192,8 @@ def tag_stored(
         batch = todo[i : i + BATCH]
         for article, result in zip(batch, _analyse_batch(analyzer, batch), strict=True):
             if isinstance(result, Exception):
-                reason = f"{type(result).__name__}: {result}".splitlines()[0][:300]
+                reason = record_article_failure(db, article, "tag", result, run_id)
                 mark_tag_error(db, article["id"], reason)
-                record_failure(
-                    db,
-                    source=article.get("source"),
-                    url=article.get("url"),
-                    stage="tag",
-                    kind=type(result).__name__,
-                    reason=reason,
-                    run_id=run_id,
-                )
                 counts["errors"] += 1
                 continue
             written = save_analysis(db, article["id"], rows(result, ids), lang=result.lang)

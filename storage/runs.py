@@ -70,6 +70,27 @@ def record_failure(
         )
 
 
+def record_article_failure(
+    db: sqlite_utils.Database,
+    article: dict,
+    stage: str,
+    exc: BaseException,
+    run_id: int | None = None,
+) -> str:
+    """Record why one article failed a stage (tag, detect…); returns the one-line reason."""
+    reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+    record_failure(
+        db,
+        source=article.get("source"),
+        url=article.get("url"),
+        stage=stage,
+        kind=type(exc).__name__,
+        reason=reason,
+        run_id=run_id,
+    )
+    return reason
+
+
 def last_runs(db: sqlite_utils.Database, limit: int = 5) -> list[dict]:
     return list(db.query("SELECT * FROM runs ORDER BY id DESC LIMIT ?", [limit]))
 

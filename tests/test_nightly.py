@@ -37,21 +37,16 @@ def workspace(tmp_path, newsroom, prefect_api):
     return tmp_path, sources, env
 
 
+def nightly_command(sources: Path) -> list[str]:
+    cli = [sys.executable, "-m", "presswatch", "nightly"]
+    return [*cli, "--sources", str(sources), "--timeout", "20"]
+
+
 def nightly(
     sources: Path, env: dict, *extra: str, timeout: int = 600
 ) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "presswatch",
-            "nightly",
-            "--sources",
-            str(sources),
-            "--timeout",
-            "20",
-            *extra,
-        ],
+        [*nightly_command(sources), *extra],
         cwd=REPO,
         env=env,
         capture_output=True,
@@ -98,16 +93,7 @@ def stored_articles(db_path: Path) -> int:
 def test_killed_mid_run_then_rerun_files_each_candidate_once(workspace):
     tmp, sources, env = workspace
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "presswatch",
-            "nightly",
-            "--sources",
-            str(sources),
-            "--timeout",
-            "20",
-        ],
+        nightly_command(sources),
         cwd=REPO,
         env=env,
         stdout=subprocess.DEVNULL,
