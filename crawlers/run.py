@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import os
 import resource
 import subprocess
@@ -51,6 +50,18 @@ def _spider_class(source: dict):
     return type(base.__name__, (base,), {"custom_settings": source_settings(source)})
 
 
+def _disconnect_before_shutdown(extractor) -> None:
+    """Stop reading from the extraction workers while the event loop still runs (the reactor is
+    installed by the first ``process.crawl``, so this comes after it)."""
+    from scrapy.utils.defer import deferred_from_coro
+    from twisted.internet import reactor
+
+    def disconnect():
+        return deferred_from_coro(extractor.aclose())
+
+    reactor.addSystemEventTrigger("before", "shutdown", disconnect)  # type: ignore[attr-defined,arg-type]
+
+
 def crawl_here(
     db_path: str, sources: list[dict], run_id: int | None, **overrides: Any
 ) -> dict[str, dict]:
@@ -58,24 +69,26 @@ def crawl_here(
     from scrapy.crawler import CrawlerProcess
 
     from crawlers.archive_link import archive
+    from crawlers.extractor_pool import ExtractorPool, auto_workers
     from crawlers.settings import crawl_settings
-    from crawlers.workers import shutdown
     from storage.sources import upsert_sources
 
     upsert_sources(archive(db_path), sources)
     process = CrawlerProcess(crawl_settings(db_path, run_id, **overrides))
+    extractor = ExtractorPool(
+        auto_workers(process.settings.get("EXTRACT_WORKERS")),
+        timeout=process.settings.getfloat("EXTRACT_TIMEOUT"),
+    )
     crawlers = []
     for source in sources:
         crawler = process.create_crawler(_spider_class(source))
         crawlers.append(crawler)
-        process.crawl(crawler, source=source, run_id=run_id)
-    # Scrapy's root handler filters by LOG_LEVEL but leaves the root logger at NOTSET, so every
-    # debug call (two per page) still builds a LogRecord; the same threshold on the logger skips them
-    logging.root.setLevel(process.settings.get("LOG_LEVEL"))
+        process.crawl(crawler, source=source, run_id=run_id, extractor=extractor)
+    _disconnect_before_shutdown(extractor)
     try:
         process.start()
     finally:
-        shutdown()
+        extractor.close()
     out = {}
     for crawler in crawlers:
         spider = crawler.spider
@@ -103,9 +116,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warning: {problem}", file=sys.stderr)
     overrides = {k: json.loads(v) for k, v in (s.split("=", 1) for s in args.set)}
     results = crawl_here(args.db, chosen, args.run_id, **overrides)
-    rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    usage, workers = (
+        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    process = {
+        "max_rss_kb": usage.ru_maxrss,
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        "workers_max_rss_kb": workers.ru_maxrss,
+        "workers_cpu_s": round(workers.ru_utime + workers.ru_stime, 2),
+    }
     for name, stats in results.items():
-        print(json.dumps({"source": name, **stats, "max_rss_kb": rss_kb}), flush=True)
+        print(json.dumps({"source": name, **stats, **process}), flush=True)
     return 0
 
 

@@ -31,19 +31,34 @@ BASE: dict[str, Any] = {
     "RETRY_BACKOFF_BASE": 1.0,
     "RETRY_AFTER_MAX": 60.0,
     "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
+    # what a news crawl does not use costs time on every request: no HTTP auth, no per-request
+    # header-size stats (CoreStats counts responses), no depth bookkeeping
     "DOWNLOADER_MIDDLEWARES": {
         "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+        "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware": None,
+        "scrapy.downloadermiddlewares.stats.DownloaderStats": None,
         "crawlers.middlewares.retry.BackoffRetryMiddleware": 550,
         "crawlers.middlewares.address_guard.AddressGuardMiddleware": 590,
     },
+    "SPIDER_MIDDLEWARES": {
+        "scrapy.spidermiddlewares.depth.DepthMiddleware": None,
+        "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware": None,
+    },
+    "DOWNLOAD_HANDLERS": {"s3": None, "ftp": None},
+    # Scrapy 2.19's remote-control HTTP server: an open port a crawler has no use for
+    "EXTENSIONS": {"scrapy.extensions.remote_control.RemoteControl": None},
     "ITEM_PIPELINES": {
-        "crawlers.pipelines.evidence.EvidencePipeline": 100,
-        "crawlers.pipelines.extract.ExtractPipeline": 200,
-        "crawlers.pipelines.store.StorePipeline": 300,
+        "crawlers.pipelines.extract.ExtractPipeline": 100,
+        "crawlers.pipelines.archive.ArchivePipeline": 200,
     },
     "REACTOR_THREADPOOL_MAXSIZE": 4,
-    "CONCURRENT_ITEMS": 4,  # one item per article response: fewer idle item workers per response
-    "EXTRACT_WORKERS": 0,  # inline; N > 0 extracts in N spawned processes (crawlers/workers.py)
+    # Scrapy starts CONCURRENT_ITEMS tasks for every response's output; an article response has
+    # one item, and requests from a sitemap are cheap to process one by one
+    "CONCURRENT_ITEMS": 1,
+    "EXTRACT_WORKERS": "auto",  # processes (crawlers/extractor_pool.py); auto = cores - 1, 0 = inline
+    "EXTRACT_TIMEOUT": 120.0,  # seconds one page may take before its worker is restarted
+    "ARCHIVE_BATCH_SIZE": 50,  # items written per transaction (crawlers/pipelines/archive.py)
+    "ARCHIVE_BATCH_DELAY": 0.25,  # seconds an item waits for its batch to fill
     "LOG_FORMATTER": "crawlers.logformat.ShortLogFormatter",
     "LOGSTATS_INTERVAL": 10.0,
     "STATS_DUMP": False,

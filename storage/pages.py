@@ -13,8 +13,7 @@ from storage.archive import write
 from storage.clock import now
 
 
-def save_page(
-    db: sqlite_utils.Database,
+def page_fields(
     *,
     url: str,
     body: bytes,
@@ -25,10 +24,9 @@ def save_page(
     source: str | None = None,
     run_id: int | None = None,
     error: str | None = None,
-) -> int:
-    """Store a response once per (url, sha256); returns the page id (existing or new)."""
-    digest = hashlib.sha256(body).hexdigest()
-    row = {
+) -> dict[str, Any]:
+    """The ``pages`` row of a response (body compressed, sha256 of the raw bytes)."""
+    return {
         "url": url,
         "final_url": final_url or url,
         "status": status,
@@ -36,22 +34,34 @@ def save_page(
         "body": zlib.compress(body, 6),
         "body_size": len(body),
         "encoding": encoding,
-        "sha256": digest,
+        "sha256": hashlib.sha256(body).hexdigest(),
         "fetched_at": now(),
         "source": source,
         "run_id": run_id,
         "error": error,
     }
+
+
+def save_pages(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> list[int]:
+    """Store responses once per (url, sha256), in one transaction; their page ids in order."""
+    ids = []
     with write(db):
-        found = db.execute(
-            "SELECT id FROM pages WHERE url = ? AND sha256 = ?", [url, digest]
-        ).fetchone()
-        if found:
-            return int(found[0])
-        cols = ", ".join(row)
-        marks = ", ".join("?" * len(row))
-        cursor = db.execute(f"INSERT INTO pages ({cols}) VALUES ({marks})", list(row.values()))
-        return int(cursor.lastrowid or 0)
+        for row in rows:
+            found = db.execute(
+                "SELECT id FROM pages WHERE url = ? AND sha256 = ?", [row["url"], row["sha256"]]
+            ).fetchone()
+            if found:
+                ids.append(int(found[0]))
+                continue
+            cols, marks = ", ".join(row), ", ".join("?" * len(row))
+            cursor = db.execute(f"INSERT INTO pages ({cols}) VALUES ({marks})", list(row.values()))
+            ids.append(int(cursor.lastrowid or 0))
+    return ids
+
+
+def save_page(db: sqlite_utils.Database, **fields: Any) -> int:
+    """Store one response (see :func:`page_fields`); returns the page id (existing or new)."""
+    return save_pages(db, [page_fields(**fields)])[0]
 
 
 def page_body(db: sqlite_utils.Database, page_id: int) -> bytes | None:

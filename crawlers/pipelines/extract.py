@@ -1,82 +1,51 @@
-"""Turn a kept page into an article (inline, or in worker processes with EXTRACT_WORKERS);
-pages without article text are recorded on their source and dropped."""
+"""Turn each fetched page into article fields, in the crawl's extraction workers (or inline).
+
+The spider carries the crawl process's :class:`~crawlers.extractor_pool.ExtractorPool`; a page
+the extractor could not handle (an error, a crash, a timeout) goes on with ``article = None`` and
+the reason, so it is kept as evidence and recorded on its source by the archive pipeline.
+"""
 
 from __future__ import annotations
 
-import asyncio
+from typing import Any
 
-from scrapy.exceptions import DropItem
-
-from crawlers.archive_link import from_settings
-from crawlers.dates import parse_date
-from crawlers.extraction import Article, extract
-from crawlers.spiders.court import case_text
-from crawlers.workers import pool
-from nlp.lang import detect_language
-from storage.runs import record_failure
+from crawlers.extractor_pool import ExtractorPool
+from storage.errors import ExtractionError
 
 
-def court_article(item: dict) -> Article | None:
-    fields = item["court"]
-    text = case_text(fields)
-    if not fields.get("text") and not fields.get("case_number"):
-        return None
-    date = parse_date(fields.get("date"))
-    title = fields.get("title") or fields.get("case_number")
-    return Article(
-        url=item["url"],
-        title=title,
-        text=text,
-        published=date,
-        lang=detect_language(text),
-        extractor="court-selectors",
-    )
-
-
-def lite(item: dict) -> dict:
-    """What extraction needs from an item (sent to a worker process)."""
+def page_job(item: dict[str, Any]) -> dict[str, Any]:
+    """What extraction needs from a crawled item (it crosses a process boundary; the worker runs
+    :func:`crawlers.page_job.extract_page` on it)."""
     return {
         "url": item["url"],
-        "html": item["html"],
+        "body": item["body"],
+        "content_type": item["headers"].get("Content-Type"),
+        "selectors": item["source"].get("article"),
         "court": item.get("court"),
-        "source": {"article": item["source"].get("article")},
     }
-
-
-def article_of(item: dict) -> Article | None:
-    if item.get("court") is not None:
-        return court_article(item)
-    return extract(item["html"], item["url"], item["source"].get("article"))
 
 
 class ExtractPipeline:
     def __init__(self, crawler):
         self.crawler = crawler
-        self.workers = crawler.settings.getint("EXTRACT_WORKERS", 0)
-
-    async def article(self, item: dict) -> Article | None:
-        if not self.workers:
-            return article_of(item)
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(pool(self.workers), article_of, lite(item))
+        self.inline: ExtractorPool | None = None
 
     @classmethod
     def from_crawler(cls, crawler):
         return cls(crawler)
 
+    def pool(self) -> ExtractorPool:
+        pool = getattr(self.crawler.spider, "extractor", None)
+        if pool is None:  # a spider started outside crawlers.run: extract inline
+            self.inline = self.inline or ExtractorPool(0)
+            pool = self.inline
+        return pool
+
     async def process_item(self, item, spider=None):
-        article = await self.article(item)
-        if article is None:
-            self.crawler.stats.inc_value("presswatch/errors")
-            record_failure(
-                from_settings(self.crawler.settings),
-                source=item["source"]["name"],
-                stage="extract",
-                kind="no_text",
-                url=item["url"],
-                reason=f"no article text in {item['url']} ({len(item['body'])} bytes)",
-                run_id=self.crawler.settings.get("PRESSWATCH_RUN_ID"),
-            )
-            raise DropItem(f"no article text: {item['url']}", log_level="INFO")
-        item["article"] = article
+        try:
+            result = await self.pool().run(page_job(item))
+        except ExtractionError as exc:
+            item.update(encoding=None, article=None, canonical=None, extract_error=str(exc))
+            return item
+        item.update(result)
         return item

@@ -10,6 +10,7 @@ from twisted.python.failure import Failure
 
 from crawlers.archive_link import from_settings
 from crawlers.canonical import canonical_url
+from crawlers.extractor_pool import ExtractorPool
 from storage.articles import known_urls
 from storage.runs import record_failure, record_source_run
 
@@ -17,10 +18,17 @@ from storage.runs import record_failure, record_source_run
 class SourceSpider(scrapy.Spider):
     """A spider configured by one ``sources.yaml`` entry (``source``)."""
 
-    def __init__(self, source: dict[str, Any], run_id: int | None = None, **kw: Any):
+    def __init__(
+        self,
+        source: dict[str, Any],
+        run_id: int | None = None,
+        extractor: ExtractorPool | None = None,
+        **kw: Any,
+    ):
         super().__init__(name=source["name"], **kw)
         self.source = source
         self.run_id = run_id
+        self.extractor = extractor  # the crawl process's extraction workers (None: inline)
         self.start_urls = list(source["start_urls"])
         self.seen: set[str] = set()
         self.reasons: list[str] = []
@@ -130,7 +138,7 @@ class SourceSpider(scrapy.Spider):
         return {
             "items": stats.get_value("presswatch/items_new", 0),
             "updated": stats.get_value("presswatch/items_updated", 0),
-            "pages": stats.get_value("downloader/response_count", 0),
+            "pages": stats.get_value("response_received_count", 0),
             "errors": stats.get_value("presswatch/errors", 0),
             "known_skipped": stats.get_value("presswatch/known_skipped", 0),
             "status": "failed" if failed else "ok",

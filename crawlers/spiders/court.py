@@ -3,7 +3,10 @@ number, date, parties, article cited, decision, text) read with the source's ``c
 
 from __future__ import annotations
 
+from crawlers.court_text import case_text
 from crawlers.spiders.listing import ListingSpider
+
+__all__ = ["CourtSpider", "case_text", "court_fields"]
 
 FIELDS = ("court", "case_number", "date", "parties", "article", "decision")
 
@@ -21,24 +24,6 @@ def court_fields(response, selectors: dict) -> dict:
         values = [v for v in values if v]
         out[name] = values if name == "parties" else ("\n".join(values) or None)
     return out
-
-
-def case_text(fields: dict) -> str:
-    """The stored text: the structured fields as a header, then the decision text."""
-    labels = {
-        "court": "Court",
-        "case_number": "Case",
-        "date": "Date",
-        "parties": "Parties",
-        "article": "Article",
-        "decision": "Decision",
-    }
-    lines = []
-    for name, label in labels.items():
-        value = fields.get(name)
-        if value:
-            lines.append(f"{label}: {'; '.join(value) if isinstance(value, list) else value}")
-    return "\n".join(lines + ["", fields.get("text") or ""]).strip()
 
 
 class CourtSpider(ListingSpider):
