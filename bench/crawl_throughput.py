@@ -1,11 +1,13 @@
 """Crawl throughput on a generated loopback site (fictional outlet, N articles behind a sitemap index).
 
 Prints: pages/s for fetch + extract + store (the whole ``crawl_sources`` subprocess, start-up
-included) ÷ pages/s of ``extract`` alone on the same HTML in this process; the share of pages a
-second crawl of the unchanged site fetches; and the peak RSS of the 10th consecutive crawl ÷ the
-1st (each crawl re-reads every page: the source is marked ``changes: true``).
+included) ÷ pages/s of ``extract`` alone on the same HTML in this process (best of 3 passes); the
+share of pages a second crawl of the unchanged site fetches; and the peak RSS (crawl process plus
+its largest extraction worker) of the 10th consecutive crawl ÷ the 1st (each crawl re-reads every
+page: the source is marked ``changes: true``).
 
     .venv/bin/python bench/crawl_throughput.py [--articles 5000] [--memory-articles 300] [--crawls 10]
+        [--passes 3] [--workers auto|N]
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ WORDS = [
     "press",
     "office",
 ]
-SETTINGS = {"LOG_LEVEL": "WARNING", "LOGSTATS_INTERVAL": 0}
+SETTINGS: dict = {"LOG_LEVEL": "WARNING", "LOGSTATS_INTERVAL": 0}
 
 
 def article(i: int) -> bytes:
@@ -154,22 +156,33 @@ def crawl(db_path: Path, sources: Path) -> tuple[float, dict]:
     return time.perf_counter() - start, stats
 
 
-def throughput(tmp: Path, n: int) -> None:
+def extraction_alone(pages: list[str], passes: int) -> float:
+    """Pages/s of ``extract`` on the same HTML in this process: the best of ``passes`` runs
+    (the machine is shared; the best pass is the hardest baseline for the crawl)."""
+    best = float("inf")
+    for _ in range(passes):
+        start = time.perf_counter()
+        for i, html in enumerate(pages):
+            extract(html, f"http://bench/a/{i}")
+        best = min(best, time.perf_counter() - start)
+    return len(pages) / best
+
+
+def throughput(tmp: Path, n: int, passes: int) -> None:
     server = serve(n)
     db_path, sources = setup(tmp, server, changes=False)
     seconds, stats = crawl(db_path, sources)
     crawl_pps = n / seconds
-    pages = [page.decode() for page in server.pages]
-    start = time.perf_counter()
-    for i, html in enumerate(pages):
-        extract(html, f"http://bench/a/{i}")
-    extract_pps = n / (time.perf_counter() - start)
+    extract_pps = extraction_alone([page.decode() for page in server.pages], passes)
     print(
         f"first crawl: {stats['items']} new articles, {stats['pages']} responses, {stats['errors']} errors, {seconds:.1f} s"
     )
     print(
-        f"crawl (fetch+extract+store) {crawl_pps:.1f} pages/s; extraction alone {extract_pps:.1f} pages/s; "
-        f"ratio {crawl_pps / extract_pps:.2f}"
+        f"CPU: crawl process {stats['cpu_s']:.1f} s, extraction workers {stats['workers_cpu_s']:.1f} s"
+    )
+    print(
+        f"crawl (fetch+extract+store) {crawl_pps:.1f} pages/s; extraction alone (best of {passes}) "
+        f"{extract_pps:.1f} pages/s; ratio {crawl_pps / extract_pps:.2f}"
     )
     server.hits.clear()
     seconds, stats = crawl(db_path, sources)
@@ -186,7 +199,8 @@ def memory(tmp: Path, n: int, crawls: int) -> None:
     rss = []
     for _ in range(crawls):
         _, stats = crawl(db_path, sources)
-        rss.append(stats["max_rss_kb"] / 1024)
+        # the crawl process and its largest extraction worker
+        rss.append((stats["max_rss_kb"] + stats["workers_max_rss_kb"]) / 1024)
     print(f"peak RSS per crawl ({n} pages each, MB): {', '.join(f'{x:.0f}' for x in rss)}")
     print(f"memory crawl {crawls} / crawl 1 = {rss[-1] / rss[0]:.2f}")
     server.shutdown()
@@ -197,9 +211,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--memory-articles", type=int, default=300)
     parser.add_argument("--crawls", type=int, default=10)
+    parser.add_argument("--passes", type=int, default=3, help="extraction-alone passes (best)")
+    parser.add_argument("--workers", default=None, help="EXTRACT_WORKERS (default: the setting)")
     args = parser.parse_args()
+    if args.workers is not None:
+        SETTINGS["EXTRACT_WORKERS"] = args.workers
     with tempfile.TemporaryDirectory() as tmp:
-        throughput(Path(tmp), args.articles)
+        throughput(Path(tmp), args.articles, args.passes)
         memory(Path(tmp), args.memory_articles, args.crawls)
 
 

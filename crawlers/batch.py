@@ -38,6 +38,7 @@ def page_row(item: dict, run_id: int | None) -> dict[str, Any]:
     return page_fields(
         url=item["url"],
         body=item["body"],
+        packed=item.get("packed"),
         status=item["status"],
         headers=item["headers"],
         encoding=item.get("encoding"),

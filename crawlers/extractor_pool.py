@@ -59,9 +59,13 @@ def resolve(target: str) -> Callable[[Any], Any]:
 
 
 def auto_workers(setting: Any) -> int:
-    """``EXTRACT_WORKERS``: a number, or ``"auto"`` = one per core beyond the first (at most 4)."""
+    """``EXTRACT_WORKERS``: a number, or ``"auto"``: one per core (at most 4), none on one core.
+
+    One per core, not one per spare core: the crawl process waits on the network part of the
+    time, and on the 2-core build machine two workers beat one (docs/BENCHMARKS.md)."""
     if str(setting).lower() == "auto":
-        return max(0, min(4, (os.cpu_count() or 1) - 1))
+        cores = os.cpu_count() or 1
+        return 0 if cores < 2 else min(4, cores)
     return max(0, int(setting))
 
 

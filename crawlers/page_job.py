@@ -11,6 +11,7 @@ from crawlers.dates import parse_date
 from crawlers.encoding import decode
 from crawlers.extraction import Article, extract
 from nlp.lang import detect_language
+from storage.packing import pack
 
 
 def court_article(url: str, fields: dict) -> Article | None:
@@ -29,8 +30,9 @@ def court_article(url: str, fields: dict) -> Article | None:
 
 
 def extract_page(job: dict[str, Any]) -> dict[str, Any]:
-    """``{"encoding", "article": Article fields or None, "canonical": the page's own canonical URL}``
-    (plain types: a result must not pull trafilatura into the process that reads it)."""
+    """``{"encoding", "article": Article fields or None, "canonical": the page's own canonical URL,
+    "packed": the body as the archive stores it}`` (plain types: a result must not pull
+    trafilatura into the process that reads it)."""
     html, encoding = decode(job["body"], job.get("content_type"))
     if job.get("court") is not None:
         article = court_article(job["url"], job["court"])
@@ -40,4 +42,5 @@ def extract_page(job: dict[str, Any]) -> dict[str, Any]:
         "encoding": encoding,
         "article": article.as_dict() if article is not None else None,
         "canonical": declared_canonical(html, job["url"]),
+        "packed": pack(job["body"]),
     }

@@ -55,7 +55,7 @@ BASE: dict[str, Any] = {
     # Scrapy starts CONCURRENT_ITEMS tasks for every response's output; an article response has
     # one item, and requests from a sitemap are cheap to process one by one
     "CONCURRENT_ITEMS": 1,
-    "EXTRACT_WORKERS": "auto",  # processes (crawlers/extractor_pool.py); auto = cores - 1, 0 = inline
+    "EXTRACT_WORKERS": "auto",  # processes (crawlers/extractor_pool.py); auto = cores (max 4), 0 = inline
     "EXTRACT_TIMEOUT": 120.0,  # seconds one page may take before its worker is restarted
     "ARCHIVE_BATCH_SIZE": 50,  # items written per transaction (crawlers/pipelines/archive.py)
     "ARCHIVE_BATCH_DELAY": 0.25,  # seconds an item waits for its batch to fill

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import zlib
 from typing import Any
@@ -11,6 +10,7 @@ import sqlite_utils
 
 from storage.archive import write
 from storage.clock import now
+from storage.packing import pack
 
 
 def page_fields(
@@ -18,6 +18,7 @@ def page_fields(
     url: str,
     body: bytes,
     status: int,
+    packed: tuple[bytes, str] | None = None,
     final_url: str | None = None,
     headers: dict[str, Any] | None = None,
     encoding: str | None = None,
@@ -26,15 +27,16 @@ def page_fields(
     error: str | None = None,
 ) -> dict[str, Any]:
     """The ``pages`` row of a response (body compressed, sha256 of the raw bytes)."""
+    compressed, digest = packed or pack(body)
     return {
         "url": url,
         "final_url": final_url or url,
         "status": status,
         "headers": json.dumps(headers or {}, ensure_ascii=False),
-        "body": zlib.compress(body, 6),
+        "body": compressed,
         "body_size": len(body),
         "encoding": encoding,
-        "sha256": hashlib.sha256(body).hexdigest(),
+        "sha256": digest,
         "fetched_at": now(),
         "source": source,
         "run_id": run_id,

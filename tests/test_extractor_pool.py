@@ -112,7 +112,7 @@ def test_close_ends_every_worker():
 
 @pytest.mark.parametrize(
     ("setting", "cores", "expected"),
-    [("auto", 2, 1), ("auto", 1, 0), ("auto", 16, 4), ("3", 2, 3), (0, 8, 0)],
+    [("auto", 2, 2), ("auto", 1, 0), ("auto", 16, 4), ("3", 2, 3), (0, 8, 0)],
 )
 def test_auto_workers(monkeypatch, setting, cores, expected):
     monkeypatch.setattr(os, "cpu_count", lambda: cores)

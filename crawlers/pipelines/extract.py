@@ -45,7 +45,9 @@ class ExtractPipeline:
         try:
             result = await self.pool().run(page_job(item))
         except ExtractionError as exc:
-            item.update(encoding=None, article=None, canonical=None, extract_error=str(exc))
+            item.update(
+                encoding=None, article=None, canonical=None, packed=None, extract_error=str(exc)
+            )
             return item
         item.update(result)
         return item
