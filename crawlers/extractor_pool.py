@@ -82,6 +82,8 @@ class _Worker:
             [sys.executable, "-m", "crawlers.extractor_pool", str(child.fileno()), target],
             pass_fds=[child.fileno()],
             env=env,
+            # not the crawl's stdout: a caller reading it to EOF must not wait for a worker
+            stdout=subprocess.DEVNULL,
         )
         child.close()
         self.sock = parent
