@@ -8,7 +8,7 @@ import sqlite_utils
 
 from crawlers.canonical import canonical_url
 from storage.archive import write
-from storage.articles import save_batch
+from storage.articles import save_aliases, save_batch
 from storage.pages import page_fields, save_pages
 from storage.runs import record_failure
 
@@ -47,6 +47,12 @@ def page_row(item: dict, run_id: int | None) -> dict[str, Any]:
     )
 
 
+def addresses(item: dict) -> set[str]:
+    """The canonical forms of every address that led to this page: the URLs redirected from
+    and the one answered (aliases of the article when its own canonical URL differs)."""
+    return {canonical_url(u) for u in [*item.get("redirected_from", []), item["url"]]}
+
+
 def _failure(db: sqlite_utils.Database, item: dict, run_id: int | None) -> None:
     error = item.get("extract_error")
     record_failure(
@@ -68,6 +74,7 @@ def store_items(db: sqlite_utils.Database, items: list[dict], run_id: int | None
     batch) or ``no_text``."""
     rows = [page_row(item, run_id) for item in items]
     outcomes = ["no_text"] * len(items)
+    aliases: dict[str, str] = {}
     with write(db):
         page_ids = save_pages(db, rows)
         records: dict[str, tuple[int, dict]] = {}
@@ -78,7 +85,9 @@ def store_items(db: sqlite_utils.Database, items: list[dict], run_id: int | None
             row = record(item, page_id)
             outcomes[i] = "unchanged"
             records.setdefault(row["url"], (i, row))
+            aliases.update(dict.fromkeys(addresses(item), row["url"]))
         result = save_batch(db, [row for _, row in records.values()]) if records else None
+        save_aliases(db, aliases)
     for url, (i, _) in records.items():
         if result and url in result.new:
             outcomes[i] = "new"

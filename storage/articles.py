@@ -167,16 +167,27 @@ def get_by_url(db: sqlite_utils.Database, url: str) -> dict | None:
 
 
 def known_urls(db: sqlite_utils.Database, urls: Iterable[str]) -> set[str]:
-    """Which of these canonical URLs the archive already holds."""
+    """Which of these canonical URLs the archive already holds (as an article's URL or as an
+    alias that led to one)."""
     found: set[str] = set()
     batch = list(urls)
     for i in range(0, len(batch), 500):
         chunk = batch[i : i + 500]
         marks = ",".join("?" * len(chunk))
-        found.update(
-            r[0] for r in db.execute(f"SELECT url FROM articles WHERE url IN ({marks})", chunk)
+        sql = (
+            f"SELECT url FROM articles WHERE url IN ({marks}) "
+            f"UNION SELECT alias FROM url_aliases WHERE alias IN ({marks})"
         )
+        found.update(r[0] for r in db.execute(sql, chunk + chunk))
     return found
+
+
+def save_aliases(db: sqlite_utils.Database, aliases: dict[str, str]) -> None:
+    """Remember ``{alias: article url}`` (canonical forms; an alias equal to its URL is skipped)."""
+    rows = [(a, u, now()) for a, u in aliases.items() if a != u]
+    if rows:
+        with write(db):
+            db.conn.executemany("INSERT OR REPLACE INTO url_aliases VALUES (?, ?, ?)", rows)
 
 
 def by_ids(db: sqlite_utils.Database, ids: Iterable[int]) -> list[dict]:

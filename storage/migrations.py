@@ -378,6 +378,12 @@ def m007_review_lang_index(db: sqlite_utils.Database) -> None:
     db["articles"].create_index(["lang"], if_not_exists=True)
 
 
+def m008_url_aliases(db: sqlite_utils.Database) -> None:
+    """Other canonical URLs that led to a stored article (a redirect, or a page whose own
+    rel=canonical names another address), so a crawl does not fetch them again every night."""
+    db["url_aliases"].create({"alias": str, "url": str, "seen_at": str}, pk="alias")
+
+
 MIGRATIONS: list[Migration] = [
     m001_sources_pages_articles,
     m002_analysis,
@@ -386,6 +392,7 @@ MIGRATIONS: list[Migration] = [
     m005_review_indexes,
     m006_crawlers_feed_validators,
     m007_review_lang_index,
+    m008_url_aliases,
 ]
 
 

@@ -114,6 +114,7 @@ def sitemap(base: str, path: str) -> bytes:
         return f'<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}</sitemapindex>'.encode()
     if path == "/sitemap-1.xml":
         urls = [f"{base}/articles/map-{i}" for i in range(1, 4)] + [f"{base}/news/ru-1"]
+        urls.append(f"{base}/old/map-4")  # moved: answers 301 to /articles/map-4
         body = "".join(f"<url><loc>{u}</loc><lastmod>2026-10-14</lastmod></url>" for u in urls)
         return f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}</urlset>'.encode()
     return (
@@ -192,6 +193,12 @@ class Handler(BaseHTTPRequestHandler):
             )
         if path == "/court/case/1":
             return self.send(200, page("court_case.html"))
+        if path.startswith("/old/"):
+            self.send_response(301)
+            self.send_header("Location", path.replace("/old/", "/articles/", 1))
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return None
         if path.startswith("/articles/") or path == "/private/secret":
             return self.send(200, en_article(path.rsplit("/", 1)[1].replace("-", " ") + " story"))
         if path.startswith("/news/"):

@@ -89,3 +89,31 @@ def test_a_failing_batch_stores_nothing(db, monkeypatch):
     with pytest.raises(RuntimeError):
         store_items(db, [item(1), item(2)], run_id=None)
     assert db["pages"].count == 0 and db["articles"].count == 0
+
+
+def test_addresses_that_led_to_an_article_become_known_aliases(db):
+    from storage.articles import known_urls
+
+    moved = item(
+        5,
+        url="https://herald.example/news/5",
+        redirected_from=["https://herald.example/?p=5&utm_campaign=x"],
+        canonical="https://herald.example/2026/10/steppe-fine",
+    )
+    assert store_items(db, [moved], run_id=None) == ["new"]
+    aliases = {r["alias"]: r["url"] for r in db.query("SELECT alias, url FROM url_aliases")}
+    assert aliases == {
+        "https://herald.example/?p=5": "https://herald.example/2026/10/steppe-fine",
+        "https://herald.example/news/5": "https://herald.example/2026/10/steppe-fine",
+    }
+    asked = [
+        "https://herald.example/?p=5",
+        "https://herald.example/news/5",
+        "https://herald.example/news/6",
+    ]
+    assert known_urls(db, asked) == set(asked[:2])
+
+
+def test_an_article_at_its_own_address_needs_no_alias(db):
+    store_items(db, [item(1)], run_id=None)
+    assert db["url_aliases"].count == 0

@@ -26,6 +26,7 @@ GOOD = {
     "/articles/map-1",
     "/articles/map-2",
     "/articles/map-3",
+    "/articles/map-4",
     "/articles/newsmap-1",
     "/articles/list-1-1",
     "/articles/list-1-2",
@@ -139,5 +140,6 @@ def test_second_crawl_fetches_only_what_failed(crawled):
     hits = crawled["second_hits"]
     assert hits["/feed.xml"] == 1  # answered 304
     assert not {p for p in hits if p in GOOD}, hits
+    assert "/old/map-4" not in hits  # the moved address is known as an alias of map-4
     assert sum(r["items"] for r in crawled["second"].values()) == 0
     assert crawled["second"]["courier-rss"]["errors"] > 0

@@ -85,6 +85,7 @@ class SourceSpider(scrapy.Spider):
             "status": response.status,
             "headers": headers,
             "hints": response.meta.get("hints", {}),
+            "redirected_from": response.meta.get("redirect_urls", []),
             **extra,
         }
 
