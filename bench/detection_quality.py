@@ -1,7 +1,8 @@
 """Detection quality: precision/recall/F1 per category and overall (rules; rules vs rules+textcat
-held-out), and grouping purity on the demo newsroom. Writes docs/benchmarks/detection.md.
+held-out), and grouping purity on the demo newsroom. Prints the section recorded under
+"Detection benchmarks" in docs/BENCHMARKS.md (``--out FILE`` also writes it to a file).
 
-Usage: .venv/bin/python bench/detection_quality.py [--out docs/benchmarks/detection.md]
+Usage: .venv/bin/python bench/detection_quality.py [--out FILE]
 """
 
 from __future__ import annotations
@@ -107,7 +108,7 @@ def grouping() -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", type=Path, default=Path("docs/benchmarks/detection.md"))
+    ap.add_argument("--out", type=Path, default=None)
     args = ap.parse_args()
     items = q.paragraphs() + q.newsroom()
     t = time.perf_counter()
@@ -180,8 +181,9 @@ def main() -> None:
         f"| new candidates on a re-run | {g['rerun_new']} |",
         "",
     ]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("\n".join(lines), encoding="utf-8")
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines))
 
 

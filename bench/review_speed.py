@@ -1,7 +1,7 @@
 """Review app speed: queue and candidate page server time, and keyboard decisions per minute.
 
     .venv/bin/python bench/review_speed.py [--candidates 10000] [--articles 100000]
-        [--requests 200] [--decisions 60] [--db PATH] [--output docs/benchmarks/review.md]
+        [--requests 200] [--decisions 60] [--db PATH] [--output FILE]
 
 Server time is measured through Flask's test client (the whole request in the WSGI app: routing,
 session, SQL, templates; no network). Decisions per minute: a keyboard-only Playwright reviewer

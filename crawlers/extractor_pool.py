@@ -28,7 +28,6 @@ import struct
 import subprocess
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from storage.errors import ExtractionError
@@ -36,7 +35,6 @@ from storage.errors import ExtractionError
 IN_FLIGHT = 8  # jobs queued in a worker: it never waits for the reactor between pages
 MAX_STILLBORN = 3
 HEADER = struct.Struct(">I")
-ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TARGET = "crawlers.page_job:extract_page"
 logger = logging.getLogger(__name__)
 
@@ -51,6 +49,11 @@ class ExtractionTimeout(ExtractionError):
 
 class _Requeue(Exception):
     """The job was waiting in a worker that died; run it again."""
+
+
+def describe(exc: Exception) -> str:
+    """How a failed job is reported, by a worker or inline."""
+    return f"{type(exc).__name__}: {exc}"[:500]
 
 
 def resolve(target: str) -> Callable[[Any], Any]:
@@ -74,14 +77,9 @@ class _Worker:
 
     def __init__(self, target: str):
         parent, child = socket.socketpair()
-        env = {
-            **os.environ,
-            "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-        }
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "crawlers.extractor_pool", str(child.fileno()), target],
             pass_fds=[child.fileno()],
-            env=env,
             # not the crawl's stdout: a caller reading it to EOF must not wait for a worker
             stdout=subprocess.DEVNULL,
         )
@@ -203,7 +201,7 @@ class ExtractorPool:
         try:
             return self.function(job)  # type: ignore[misc]
         except Exception as exc:  # the page's problem, as a worker would report it
-            raise ExtractionError(f"{type(exc).__name__}: {exc}"[:500]) from exc
+            raise ExtractionError(describe(exc)) from exc
 
     async def _least_busy(self) -> _Worker:
         for i, worker in enumerate(self.workers):
@@ -258,7 +256,7 @@ def serve(fd: int, target: str) -> None:
         try:
             send((job_id, "ok", function(job)))
         except Exception as exc:  # the page's problem, reported with the job
-            send((job_id, "error", f"{type(exc).__name__}: {exc}"[:500]))
+            send((job_id, "error", describe(exc)))
 
 
 if __name__ == "__main__":

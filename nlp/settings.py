@@ -18,4 +18,4 @@ class Settings:
     chunk_chars: int = 20_000  # each chunk is one spaCy Doc
     max_chars: int = 200_000  # text beyond this is not analysed (bounded time and memory)
     batch_size: int = 32
-    n_process: int = 1  # see docs/benchmarks/nlp.md before raising it
+    n_process: int = 1  # see docs/BENCHMARKS.md, NLP benchmarks, before raising it

@@ -28,7 +28,7 @@ from nlp.rules import Hit
 
 DEFAULT_DIR = Path("data") / "models" / "textcat"
 STEM = 6
-VETO = 0.03  # chosen on held-out folds: 0.02–0.05 is a plateau (docs/benchmarks/detection.md)
+VETO = 0.03  # chosen on held-out folds: 0.02–0.05 is a plateau (docs/BENCHMARKS.md)
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

@@ -1,4 +1,4 @@
-"""Quality floors of detection on the labelled data (docs/benchmarks/detection.md).
+"""Quality floors of detection on the labelled data (docs/BENCHMARKS.md, detection).
 
 The rules were written with the labelled paragraphs in view, so the floors are also checked on the
 demo newsroom (long articles, a different corpus). The text classifier is only judged held-out:
