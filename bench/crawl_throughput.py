@@ -7,14 +7,18 @@ its largest extraction worker) of the 10th consecutive crawl ÷ the 1st (each cr
 page: the source is marked ``changes: true``).
 
     .venv/bin/python bench/crawl_throughput.py [--articles 5000] [--memory-articles 300] [--crawls 10]
-        [--passes 3] [--workers auto|N]
+        [--passes 3] [--workers auto|N] [--pages news|minimal]
+
+The pages (``bench/news_pages.py``) are shaped like real news pages by default; the script prints
+their shape next to that of the 181 real pages of the extraction benchmark.
 """
 
 from __future__ import annotations
 
 import argparse
 import collections
-import random
+import gzip
+import multiprocessing
 import sys
 import tempfile
 import threading
@@ -26,53 +30,14 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.news_pages import STYLES, page, shape  # noqa: E402
 from crawlers.extraction import extract  # noqa: E402
+from crawlers.extractor_pool import auto_workers  # noqa: E402
 from crawlers.run import crawl_sources  # noqa: E402
 from storage.archive import connect  # noqa: E402
 from storage.migrations import migrate  # noqa: E402
 
-WORDS = [
-    "court",
-    "journalist",
-    "editor",
-    "newspaper",
-    "council",
-    "report",
-    "fine",
-    "appeal",
-    "hearing",
-    "statement",
-    "police",
-    "budget",
-    "region",
-    "reporter",
-    "website",
-    "outlet",
-    "lawsuit",
-    "judge",
-    "article",
-    "ministry",
-    "press",
-    "office",
-]
 SETTINGS: dict = {"LOG_LEVEL": "WARNING", "LOGSTATS_INTERVAL": 0}
-
-
-def article(i: int) -> bytes:
-    rng = random.Random(i)
-    paras = "".join(
-        "<p>"
-        + " ".join(rng.choice(WORDS) for _ in range(rng.randint(40, 90))).capitalize()
-        + ".</p>"
-        for _ in range(rng.randint(4, 9))
-    )
-    return (
-        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>Story {i} | Bench Gazette</title>"
-        f"<meta name='author' content='Reporter {i % 37}'>"
-        f"<meta property='article:published_time' content='2026-{1 + i % 12:02d}-{1 + i % 28:02d}'>"
-        f"</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
-        f"<h1>Story number {i}</h1>{paras}</article><footer>© Bench Gazette</footer></body></html>"
-    ).encode()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -119,14 +84,14 @@ class Handler(BaseHTTPRequestHandler):
         return None, "text/plain"
 
 
-def serve(articles: int) -> ThreadingHTTPServer:
+def serve(articles: int, style: str) -> ThreadingHTTPServer:
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.request_queue_size = 256
     server.daemon_threads = True
     server.articles, server.hits = articles, collections.Counter()
     # rendered once, as a news site's cache serves them: the server shares the crawl's two
     # cores, and generating pages per request made it the third busiest process
-    server.pages = [article(i) for i in range(articles)]
+    server.pages = [page(i, style) for i in range(articles)]
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
@@ -168,12 +133,50 @@ def extraction_alone(pages: list[str], passes: int) -> float:
     return len(pages) / best
 
 
-def throughput(tmp: Path, n: int, passes: int) -> None:
-    server = serve(n)
+_PAGES: list[str] = []  # what forked extraction processes read
+
+
+def _extract_one(i: int) -> None:
+    extract(_PAGES[i], f"http://bench/a/{i}")
+
+
+def extraction_parallel(pages: list[str], processes: int, passes: int) -> float:
+    """Pages/s of ``extract`` in ``processes`` forked processes (as many as the crawl's workers):
+    the machine's extraction capacity, the best of ``passes`` runs, pool start-up excluded."""
+    _PAGES[:] = pages
+    best = float("inf")
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        pool.map(_extract_one, range(processes * 4), chunksize=1)  # warm: imports are done
+        for _ in range(passes):
+            start = time.perf_counter()
+            pool.map(_extract_one, range(len(pages)), chunksize=20)
+            best = min(best, time.perf_counter() - start)
+    _PAGES.clear()
+    return len(pages) / best
+
+
+REAL_PAGES = Path(__file__).resolve().parents[2] / "shared/benchmarks/article-extraction/html"
+
+
+def compare_shapes(pages: list[bytes]) -> None:
+    """Medians of the generated pages beside those of the real benchmark pages (if present)."""
+    rows = {"generated": shape(pages[:500])}
+    real = sorted(REAL_PAGES.glob("*.html.gz"))
+    if real:
+        rows["real (181 pages)"] = shape([gzip.decompress(p.read_bytes()) for p in real])
+    for name, medians in rows.items():
+        print(f"page medians, {name}: " + ", ".join(f"{k} {v:,}" for k, v in medians.items()))
+
+
+def throughput(tmp: Path, n: int, passes: int, style: str, workers: int) -> None:
+    server = serve(n, style)
+    compare_shapes(server.pages)
     db_path, sources = setup(tmp, server, changes=False)
     seconds, stats = crawl(db_path, sources)
     crawl_pps = n / seconds
-    extract_pps = extraction_alone([page.decode() for page in server.pages], passes)
+    html = [page.decode() for page in server.pages]
+    extract_pps = extraction_alone(html, passes)
+    parallel_pps = extraction_parallel(html, workers, passes) if workers > 1 else extract_pps
     print(
         f"first crawl: {stats['items']} new articles, {stats['pages']} responses, {stats['errors']} errors, {seconds:.1f} s"
     )
@@ -184,6 +187,10 @@ def throughput(tmp: Path, n: int, passes: int) -> None:
         f"crawl (fetch+extract+store) {crawl_pps:.1f} pages/s; extraction alone (best of {passes}) "
         f"{extract_pps:.1f} pages/s; ratio {crawl_pps / extract_pps:.2f}"
     )
+    print(
+        f"extraction alone in {workers} processes (as many as the crawl's workers; best of {passes}) "
+        f"{parallel_pps:.1f} pages/s; crawl ÷ that {crawl_pps / parallel_pps:.2f}"
+    )
     server.hits.clear()
     seconds, stats = crawl(db_path, sources)
     fetched = sum(server.hits.values())
@@ -193,8 +200,8 @@ def throughput(tmp: Path, n: int, passes: int) -> None:
     server.shutdown()
 
 
-def memory(tmp: Path, n: int, crawls: int) -> None:
-    server = serve(n)
+def memory(tmp: Path, n: int, crawls: int, style: str) -> None:
+    server = serve(n, style)
     db_path, sources = setup(tmp, server, changes=True)
     rss = []
     for _ in range(crawls):
@@ -212,13 +219,17 @@ def main() -> None:
     parser.add_argument("--memory-articles", type=int, default=300)
     parser.add_argument("--crawls", type=int, default=10)
     parser.add_argument("--passes", type=int, default=3, help="extraction-alone passes (best)")
+    parser.add_argument(
+        "--pages", choices=sorted(STYLES), default="news", help="page style (bench/news_pages.py)"
+    )
     parser.add_argument("--workers", default=None, help="EXTRACT_WORKERS (default: the setting)")
     args = parser.parse_args()
     if args.workers is not None:
         SETTINGS["EXTRACT_WORKERS"] = args.workers
     with tempfile.TemporaryDirectory() as tmp:
-        throughput(Path(tmp), args.articles, args.passes)
-        memory(Path(tmp), args.memory_articles, args.crawls)
+        workers = auto_workers(args.workers or "auto")
+        throughput(Path(tmp), args.articles, args.passes, args.pages, workers)
+        memory(Path(tmp), args.memory_articles, args.crawls, args.pages)
 
 
 if __name__ == "__main__":

@@ -30,6 +30,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from crawlers.usage import peak_rss_kb
 from storage.errors import ExtractionError
 
 IN_FLIGHT = 8  # jobs queued in a worker: it never waits for the reactor between pages
@@ -151,13 +152,16 @@ class _Worker:
         with contextlib.suppress(ProcessLookupError):
             self.proc.kill()
 
-    def close(self, wait: float = 5.0) -> None:
+    def close(self, wait: float = 5.0) -> int | None:
+        """Let the child exit; its peak RSS in KiB (``None`` if unknown)."""
+        peak = peak_rss_kb(self.proc.pid) if self.proc.poll() is None else None
         self.sock.close()  # the child reads EOF and exits
         try:
             self.proc.wait(timeout=wait)
         except subprocess.TimeoutExpired:
             self.kill()
             self.proc.wait()
+        return peak
 
 
 class ExtractorPool:
@@ -170,6 +174,7 @@ class ExtractorPool:
         self.ids = itertools.count()
         self.slots: asyncio.Semaphore | None = None
         self.stillborn = 0  # workers in a row that died before answering a job
+        self.peak_rss_kb: int | None = None  # the largest worker's, known once closed
 
     async def run(self, job: Any) -> Any:
         """The target's result for ``job``; an :class:`ExtractionError` when it cannot be had."""
@@ -234,8 +239,8 @@ class ExtractorPool:
 
     def close(self) -> None:
         """Let every worker read EOF and exit (killed after a grace period)."""
-        for worker in self.workers:
-            worker.close()
+        peaks = [worker.close() for worker in self.workers]
+        self.peak_rss_kb = max([p for p in peaks if p] + [self.peak_rss_kb or 0]) or None
         self.workers = []
 
 

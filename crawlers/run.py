@@ -8,15 +8,16 @@ prints one JSON line of stats per source on stdout (progress goes to stderr as S
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 from crawlers.registry import load_sources
+from crawlers.usage import process_usage
 from storage.errors import ConfigError
 
 SPIDERS = {
@@ -62,10 +63,22 @@ def _disconnect_before_shutdown(extractor) -> None:
     reactor.addSystemEventTrigger("before", "shutdown", disconnect)  # type: ignore[attr-defined,arg-type]
 
 
+def _steady_gc() -> None:
+    """Scrapy allocates container objects by the dozen for every request (deferreds, requests,
+    responses, headers) and frees nearly all of them by reference counting; with the default
+    thresholds the cycle collector ran 1,400 times in a 5,000-page crawl and took 15 % of the
+    crawl process's CPU. What start-up built stays put (frozen out of collection) and the young
+    generation is collected every 50,000 net allocations instead of every 700."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000, 20, 20)
+
+
 def crawl_here(
     db_path: str, sources: list[dict], run_id: int | None, **overrides: Any
-) -> dict[str, dict]:
-    """Crawl in this process (only once per process); per-source stats."""
+) -> tuple[dict[str, dict], int | None]:
+    """Crawl in this process (only once per process): per-source stats, and the largest peak
+    RSS of the extraction workers (KiB, ``None`` if unknown)."""
     from scrapy.crawler import CrawlerProcess
 
     from crawlers.archive_link import archive
@@ -85,6 +98,7 @@ def crawl_here(
         crawlers.append(crawler)
         process.crawl(crawler, source=source, run_id=run_id, extractor=extractor)
     _disconnect_before_shutdown(extractor)
+    _steady_gc()
     try:
         process.start()
     finally:
@@ -95,7 +109,7 @@ def crawl_here(
         out[spider.name] = getattr(
             spider, "result", {"status": "failed", "reason": "spider did not close"}
         )
-    return out
+    return out, extractor.peak_rss_kb
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,16 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     overrides = {k: json.loads(v) for k, v in (s.split("=", 1) for s in args.set)}
-    results = crawl_here(args.db, chosen, args.run_id, **overrides)
-    usage, workers = (
-        resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
-    )
-    process = {
-        "max_rss_kb": usage.ru_maxrss,
-        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
-        "workers_max_rss_kb": workers.ru_maxrss,
-        "workers_cpu_s": round(workers.ru_utime + workers.ru_stime, 2),
-    }
+    results, workers_peak_kb = crawl_here(args.db, chosen, args.run_id, **overrides)
+    process = process_usage(workers_peak_kb)
     for name, stats in results.items():
         print(json.dumps({"source": name, **stats, **process}), flush=True)
     return 0

@@ -110,6 +110,14 @@ def test_close_ends_every_worker():
     assert all(p.poll() is not None for p in procs)
 
 
+def test_close_reports_the_largest_workers_peak_memory():
+    pool = ExtractorPool(2, "pool_targets:echo")
+    assert pool.peak_rss_kb is None
+    run(pool, [1, 2])
+    # a Python process that imported the pool: more than 5 MiB, less than 1 GiB
+    assert pool.peak_rss_kb is not None and 5_000 < pool.peak_rss_kb < 1_000_000
+
+
 @pytest.mark.parametrize(
     ("setting", "cores", "expected"),
     [("auto", 2, 2), ("auto", 1, 0), ("auto", 16, 4), ("3", 2, 3), (0, 8, 0)],
