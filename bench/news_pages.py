@@ -15,6 +15,9 @@ Two styles:
 from __future__ import annotations
 
 import random
+import statistics
+
+import lxml.html
 
 WORDS = [
     "court",
@@ -260,10 +263,6 @@ def page(i: int, style: str = "news") -> bytes:
 def shape(pages: list[bytes]) -> dict[str, int]:
     """Medians of what makes a page costly to parse and extract: bytes, inline script, links,
     elements, paragraphs and their text."""
-    import statistics
-
-    import lxml.html
-
     rows = []
     for raw in pages:
         doc = lxml.html.fromstring(raw)

@@ -2,7 +2,8 @@ from pathlib import Path
 
 from scrapy.http import HtmlResponse
 
-from crawlers.spiders.court import case_text, court_fields
+from crawlers.court_text import case_text
+from crawlers.spiders.court import court_fields
 
 SELECTORS = {
     "title": "h1.case-title",

@@ -3,10 +3,7 @@ number, date, parties, article cited, decision, text) read with the source's ``c
 
 from __future__ import annotations
 
-from crawlers.court_text import case_text
 from crawlers.spiders.listing import ListingSpider
-
-__all__ = ["CourtSpider", "case_text", "court_fields"]
 
 FIELDS = ("court", "case_number", "date", "parties", "article", "decision")
 
