@@ -4,16 +4,24 @@ Tasks are thin wrappers over plain functions in ``crawlers/``, ``nlp/`` and ``st
 this module only orders them, fans them out and records what happened. Retries are only
 where the network is (the per-source crawl). A failing or hanging source is isolated: the
 flow ends ``Completed`` with the message "completed with failures", never ``Crashed``.
+
+Tag and detect fan out by id chunks with one writer: the flow reads a chunk's rows and submits
+them to the task runner (threads by default, Dask worker processes with ``--dask``, local or
+remote), the worker only computes and returns plain data, and the flow's process saves it. So a
+worker never opens the archive and the same flow runs against a remote Dask scheduler.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, cast
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NO_CACHE
 from prefect.states import Completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -21,6 +29,7 @@ from flows import stages
 from flows.summary import summary_markdown
 
 CHUNK = 50
+IN_FLIGHT = 16  # chunks submitted ahead of the writer: bounds the rows held in memory
 
 
 @task(retries=2, retry_delay_seconds=[5, 30], task_run_name="crawl-{name}")
@@ -33,14 +42,28 @@ def extract_stage(db_path: str, run_id: int) -> dict:
     return stages.extract(db_path, run_id)
 
 
-@task(task_run_name="tag-{first_id}")
-def tag_chunk(db_path: str, ids: list[int], run_id: int, first_id: int) -> dict:
-    return stages.tag(db_path, ids, run_id)
+@task(task_run_name="tag-{first_id}", cache_policy=NO_CACHE)
+def tag_chunk(articles: list[dict], entries: tuple, first_id: int) -> dict:
+    """On a worker (a thread, or a Dask process anywhere): analysis only, no archive."""
+    return stages.tag_compute(articles, entries)
 
 
-@task(task_run_name="detect-{first_id}")
-def detect_chunk(db_path: str, ids: list[int], run_id: int, first_id: int) -> dict:
-    return stages.detect(db_path, ids, run_id)
+@task(task_run_name="save-tags-{first_id}", cache_policy=NO_CACHE)
+def save_tags(db_path: str, computed: dict, run_id: int, first_id: int) -> dict:
+    """In the flow's process, the one writer: store a tag chunk's results."""
+    return stages.tag_save(db_path, computed, run_id)
+
+
+@task(task_run_name="detect-{first_id}", cache_policy=NO_CACHE)
+def detect_chunk(inputs: list[dict], first_id: int) -> dict:
+    """On a worker: signals from the shipped rows, no archive."""
+    return stages.detect_compute(inputs)
+
+
+@task(task_run_name="save-signals-{first_id}", cache_policy=NO_CACHE)
+def save_signals(db_path: str, computed: dict, run_id: int, first_id: int) -> dict:
+    """In the flow's process, the one writer: store a detect chunk's signals."""
+    return stages.detect_save(db_path, computed, run_id)
 
 
 @task(task_run_name="group-and-file")
@@ -48,10 +71,40 @@ def group_stage(db_path: str, run_id: int) -> dict:
     return stages.group(db_path, run_id)
 
 
-def _fan_out(fn: Any, db_path: str, ids: list[int], run_id: int) -> list[dict]:
-    chunks = [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
-    futures = [fn.submit(db_path, c, run_id, first_id=c[0]) for c in chunks]
-    return [f.result() for f in futures]
+def _chunks(ids: list[int]) -> Iterator[list[int]]:
+    return (ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK))
+
+
+def _tag_work(db_path: str, ids: list[int]) -> Iterator[tuple[int, dict]]:
+    entries = stages.registry(db_path)
+    for chunk in _chunks(ids):
+        yield chunk[0], {"articles": stages.tag_inputs(db_path, chunk), "entries": entries}
+
+
+def _detect_work(db_path: str, ids: list[int]) -> Iterator[tuple[int, dict]]:
+    for chunk in _chunks(ids):
+        yield chunk[0], {"inputs": stages.detect_inputs(db_path, chunk)}
+
+
+def _fan_out(
+    compute: Any, save: Any, work: Iterator[tuple[int, dict]], db_path: str, run_id: int
+) -> list[dict]:
+    """Submit each chunk's compute to the task runner (at most ``IN_FLIGHT`` ahead of the writer)
+    and save its result here, in the flow's process, in chunk order: workers only compute."""
+    flight: deque[tuple[int, Any]] = deque()
+    done: list[dict] = []
+    for first_id, params in work:
+        flight.append((first_id, compute.submit(**params, first_id=first_id)))
+        if len(flight) >= IN_FLIGHT:
+            done.append(_save_next(save, flight, db_path, run_id))
+    while flight:
+        done.append(_save_next(save, flight, db_path, run_id))
+    return done
+
+
+def _save_next(save: Any, flight: deque, db_path: str, run_id: int) -> dict:
+    first_id, future = flight.popleft()
+    return save(db_path, future.result(), run_id, first_id=first_id)  # called, not submitted
 
 
 def _crawl_all(
@@ -74,7 +127,7 @@ def _crawl_all(
     name="nightly",
     log_prints=True,
     validate_parameters=False,
-    # 2 cores; `presswatch nightly --dask N` swaps in a DaskTaskRunner with with_options
+    # 2 cores; `presswatch nightly --dask N|ADDRESS` swaps in a DaskTaskRunner with with_options
     task_runner=cast(Any, ThreadPoolTaskRunner(max_workers=2)),
 )
 def nightly(
@@ -92,8 +145,10 @@ def nightly(
     names = [] if skip_crawl else stages.enabled_sources(db_path, sources_file, sources)
     crawl = _crawl_all(db_path, sources_file, names, run_id, source_timeout)
     extract = extract_stage(db_path, run_id)
-    tag = _fan_out(tag_chunk, db_path, stages.pending_ids(db_path, "tag"), run_id)
-    detect = _fan_out(detect_chunk, db_path, stages.pending_ids(db_path, "detect"), run_id)
+    tagging = _tag_work(db_path, stages.pending_ids(db_path, "tag"))
+    tag = _fan_out(tag_chunk, save_tags, tagging, db_path, run_id)
+    detecting = _detect_work(db_path, stages.pending_ids(db_path, "detect"))
+    detect = _fan_out(detect_chunk, save_signals, detecting, db_path, run_id)
     group = group_stage(db_path, run_id)
     stats = stages.collect(crawl, extract, tag, detect, group, time.perf_counter() - started)
     text = summary_markdown(run_id, stats, stages.run_failures(db_path, run_id))

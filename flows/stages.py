@@ -1,8 +1,11 @@
 """The nightly's stages as plain functions over a db path: open, call, time, count.
 
-Each takes paths and ids (picklable, so a Dask worker can run it), opens its own
-connection, calls the component that does the work and returns a small stats dict with
-the seconds its body took. No Prefect here: the flow decorates, these do.
+Each takes paths, ids and plain data (picklable) and returns a small stats dict with the seconds
+its body took. The tag and detect stages come in three parts: the writer (the flow's process)
+reads a chunk's rows (``tag_inputs``, ``detect_inputs``), a worker computes on them without the
+archive (``tag_compute``, ``detect_compute``, which may run on a remote Dask worker) and the
+writer stores the results (``tag_save``, ``detect_save``). No Prefect here: the flow decorates,
+these do.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import Any
 
 from crawlers.registry import load_sources
 from storage.archive import connect, default_db_path
-from storage.articles import pending
+from storage.articles import by_ids, pending
 from storage.errors import FetchError
 from storage.migrations import migrate
 from storage.runs import failures as stored_failures
@@ -109,16 +112,60 @@ def pending_ids(db_path: str, stage: str) -> list[int]:
     return [a["id"] for a in pending(connect(db_path), stage)]
 
 
-def tag(db_path: str, ids: list[int], run_id: int) -> dict:
-    from nlp.tagging import tag_articles
+def registry(db_path: str) -> tuple:
+    """The people/outlet registry as plain data, shipped with every tag chunk."""
+    from nlp.tagging import registry_entries
 
-    return timed(lambda: tag_articles(connect(db_path), ids, run_id=run_id))
+    return registry_entries(connect(db_path))
 
 
-def detect(db_path: str, ids: list[int], run_id: int) -> dict:
-    from nlp.detection import detect_articles
+def tag_inputs(db_path: str, ids: list[int]) -> list[dict]:
+    """The article rows a tag chunk analyses, read by the writer."""
+    return by_ids(connect(db_path), ids)
 
-    return timed(lambda: detect_articles(connect(db_path), ids, run_id=run_id))
+
+def tag_compute(articles: list[dict], entries: tuple) -> dict:
+    """Worker side: analyse the rows, no archive; ``{"results": [...], "seconds"}``."""
+    from nlp.tagging import tag_compute as compute
+
+    return timed(lambda: {"results": compute(articles, entries)})
+
+
+def tag_save(db_path: str, computed: dict, run_id: int) -> dict:
+    """Writer side: store a tag chunk's results; counts, and compute + save seconds."""
+    from nlp.tagging import tag_save as save
+
+    return saved(computed, lambda: save(connect(db_path), computed["results"], run_id))
+
+
+def detect_inputs(db_path: str, ids: list[int]) -> list[dict]:
+    """The article rows and stored tagging rows a detect chunk needs, read by the writer."""
+    from nlp.detection import detect_inputs as inputs
+
+    db = connect(db_path)
+    return inputs(db, by_ids(db, ids))
+
+
+def detect_compute(inputs: list[dict]) -> dict:
+    """Worker side: signals of a chunk, no archive; ``{"results": [...], "seconds"}``."""
+    from nlp.detection import detect_compute as compute
+
+    return timed(lambda: {"results": compute(inputs)})
+
+
+def detect_save(db_path: str, computed: dict, run_id: int) -> dict:
+    """Writer side: store a detect chunk's signals; counts, and compute + save seconds."""
+    from nlp.detection import detect_save as save
+
+    return saved(computed, lambda: save(connect(db_path), computed["results"], run_id))
+
+
+def saved(computed: dict, save: Callable[[], dict]) -> dict:
+    """A chunk's save counts; ``seconds`` is its compute plus its save, ``save_seconds`` the save."""
+    out = timed(save)
+    out["save_seconds"] = out["seconds"]
+    out["seconds"] = round(computed["seconds"] + out["seconds"], 3)
+    return out
 
 
 def group(db_path: str, run_id: int) -> dict:

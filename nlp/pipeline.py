@@ -138,6 +138,7 @@ class Analyzer:
         ids: Sequence | None = None,
         langs: Sequence[str | None] | None = None,
         years: Sequence[int | None] | None = None,
+        hooks: bool = True,
     ) -> list[Analysis]:
         ids = list(ids) if ids is not None else list(range(len(texts)))
         results = [Analysis(id=i) for i in ids]
@@ -158,7 +159,7 @@ class Analyzer:
         for lang, items in jobs.items():
             self._run(lang, items, results)
         for result in results:
-            self._finish(result)
+            self._finish(result, hooks)
         return results
 
     def _run(self, lang: str, items, results: list[Analysis]) -> None:
@@ -175,7 +176,7 @@ class Analyzer:
         ):
             _merge(results[n], doc, offset)
 
-    def _finish(self, result: Analysis) -> None:
+    def _finish(self, result: Analysis, hooks: bool = True) -> None:
         result.people = [
             _renamed(p, self.registry.resolve("person", p.norm) if p.role else None)
             for p in result.people
@@ -184,7 +185,7 @@ class Analyzer:
             _renamed(h, self.registry.resolve("outlet", h.name, fuzzy=False))
             for h in result.outlets
         ]
-        for hook in CATEGORY_HOOKS:
+        for hook in CATEGORY_HOOKS if hooks else ():
             result.categories.extend(c for c in hook(result) if c not in result.categories)
 
 

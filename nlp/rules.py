@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from nlp.cues import CategoryRule, CueBook, cue_book
 from nlp.facts import Facts
-from nlp.sentences import Sentence, guard, split
+from nlp.sentences import _YEAR, Sentence, guard, split
 
 WITNESS = ("свидетел", "witness", "куә")
 SPEECH_BLOCKS = ("legal.",)
@@ -95,10 +95,24 @@ def _legal_hits(
 
 
 def find(facts: Facts, book: CueBook | None = None) -> tuple[list[Sentence], dict[str, Hit]]:
-    """The article's sentences and its category hits (category → :class:`Hit`)."""
+    """The article's sentences and its category hits (category → :class:`Hit`), ranked."""
     book = book or cue_book()
+    sents, hits = collect(facts, book)
+    return sents, rank(facts, sents, hits)
+
+
+def text_year(text: str) -> int:
+    """The year a text without a publication date speaks from: the latest plausible year it
+    names (not after this year), else this year; history is judged relative to it."""
+    now = dt.date.today().year
+    years = [int(m.group(1)) for m in _YEAR.finditer(text)]
+    return max((y for y in years if 1990 <= y <= now), default=now)
+
+
+def collect(facts: Facts, book: CueBook) -> tuple[list[Sentence], dict[str, Hit]]:
+    """Every category hit of the article's sentences, before :func:`rank` keeps the main ones."""
     sents = split(facts.text)
-    year = facts.year or dt.date.today().year
+    year = facts.year or text_year(facts.text)
     hits: dict[str, Hit] = {}
     for i, sent in enumerate(sents):
         if guard(sent.text, book, year):
@@ -113,7 +127,7 @@ def find(facts: Facts, book: CueBook | None = None) -> tuple[list[Sentence], dic
             hit.cues.append(ref["text"]) if ref["text"] not in hit.cues else None
             hit.legal.append(ref)
     _title(facts, book, hits)
-    return sents, rank(facts, sents, hits)
+    return sents, hits
 
 
 _PARA = re.compile(r"\n\s*\n|\n(?=\S)")

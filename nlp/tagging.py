@@ -1,9 +1,13 @@
 """Tagging the archive: analyse untagged articles and store what was found.
 
-``tag_pending(db)`` is the plain function the nightly flow calls; ``presswatch tag --pending``
-runs it too. Articles go through :class:`nlp.pipeline.Analyzer` in batches; when a batch raises,
-its articles are retried one by one (offsets of stored rows are into ``articles.text``) and the one that still raises gets ``tag_error`` (and a
-``failures`` row, stage "tag") and is not retried.
+Two halves, so the analysis can run where the archive is not: :func:`tag_compute` turns article
+rows into plain, picklable results (a Dask worker runs it, no archive needed) and
+:func:`tag_save` writes them (the one writer, idempotent per article). ``tag_pending(db)``
+(``presswatch tag --pending``) and ``tag_articles`` do both in one process. Articles go through
+:class:`nlp.pipeline.Analyzer` in batches; when a batch raises, its articles are retried one by
+one (offsets of stored rows are into ``articles.text``) and the one that still raises comes back
+as ``{"id", "error"}``: it gets ``tag_error`` (and a ``failures`` row, stage "tag") and is not
+retried.
 """
 
 from __future__ import annotations
@@ -20,9 +24,12 @@ from nlp.settings import Settings
 from storage.analysis import mark_tag_error, save_analysis
 from storage.articles import pending
 from storage.entities import load_entities, upsert_entity
-from storage.runs import record_article_failure
+from storage.runs import error_reason, record_article_error
 
 BATCH = 64
+COUNTS = ("tagged", "errors", "mentions", "legal_refs", "amounts")
+LINKED = ("person", "outlet")  # mention kinds linked to the registry's entities
+Entries = tuple[tuple[str, str, tuple[str, ...]], ...]
 
 
 def registry_from_db(db: sqlite_utils.Database) -> Registry:
@@ -158,23 +165,32 @@ def tag_pending(
 def tag_articles(
     db: sqlite_utils.Database, ids: list[int], run_id: int | None = None
 ) -> dict[str, int]:
-    """Tag these articles (a chunk of the nightly's fan-out) with this process's cached
-    analyzer for the archive's current registry; same counts as :func:`tag_pending`."""
+    """Tag these articles with this process's cached analyzer for the archive's current
+    registry; same counts as :func:`tag_pending`."""
     from storage.articles import by_ids
 
     if not load_entities(db, "outlet"):
         seed_registry(db)
-    entities = tuple((e["kind"], e["name"], tuple(e["aliases"])) for e in load_entities(db))
-    with _BUILDING:  # threads missing the cache together must not each load the models
-        analyzer = _analyzer_for(entities)
-    return tag_stored(db, by_ids(db, ids), analyzer, run_id)
+    return tag_stored(db, by_ids(db, ids), cached_analyzer(registry_entries(db)), run_id)
+
+
+def registry_entries(db: sqlite_utils.Database) -> Entries:
+    """The archive's registry as plain data (``(kind, name, aliases)``) a worker rebuilds it from."""
+    return tuple((e["kind"], e["name"], tuple(e["aliases"])) for e in load_entities(db))
+
+
+def cached_analyzer(entries: Entries) -> Analyzer:
+    """This process's analyzer for a registry state (threads missing the cache wait for one)."""
+    frozen = tuple((kind, name, tuple(aliases)) for kind, name, aliases in entries)  # hashable
+    with _BUILDING:
+        return _analyzer_for(frozen)
 
 
 _BUILDING = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _analyzer_for(entities: tuple) -> Analyzer:
+def _analyzer_for(entities: Entries) -> Analyzer:
     """Loading the models takes seconds: one analyzer per process and registry state."""
     registry = Registry()
     for kind, name, aliases in entities:
@@ -182,22 +198,72 @@ def _analyzer_for(entities: tuple) -> Analyzer:
     return Analyzer(None, registry)
 
 
+def tag_compute(articles: list[dict], entries: Entries) -> list[dict]:
+    """Analyse article rows (``id``, ``title``, ``text``, ``published_at``) without the archive,
+    with this process's analyzer for ``entries``; see :func:`analyse` for the results."""
+    return analyse(cached_analyzer(entries), articles)
+
+
+def analyse(analyzer: Analyzer, articles: list[dict]) -> list[dict]:
+    """One picklable result per article, in order: ``{"id", "lang", "rows"}`` (the rows of
+    :func:`rows`, not yet linked to the registry) or ``{"id", "error": "Type: message"}``."""
+    out: list[dict] = []
+    for i in range(0, len(articles), BATCH):
+        batch = articles[i : i + BATCH]
+        found = _analyse_batch(analyzer, batch)
+        out += [_result(a, r) for a, r in zip(batch, found, strict=True)]
+    return out
+
+
+def _result(article: dict, found: Analysis | Exception) -> dict:
+    if isinstance(found, Exception):
+        return {"id": article["id"], "error": error_reason(found)}
+    return {"id": article["id"], "lang": found.lang, "rows": rows(found)}
+
+
+def tag_save(
+    db: sqlite_utils.Database, results: list[dict], run_id: int | None = None
+) -> dict[str, int]:
+    """Store :func:`analyse` results (keyed, idempotent); a failed article gets ``tag_error`` and
+    a ``failures`` row (stage "tag"). Returns the counts of :func:`tag_pending`."""
+    counts = dict.fromkeys(COUNTS, 0)
+    ids = _entity_ids(db)
+    for result in results:
+        if "error" in result:
+            _tag_failed(db, result, run_id)
+            counts["errors"] += 1
+            continue
+        found = _linked(result["rows"], ids)
+        written = save_analysis(db, result["id"], found, lang=result["lang"])
+        counts["tagged"] += 1
+        for table, n in written.items():
+            counts[table] += n
+    return counts
+
+
+def _tag_failed(db: sqlite_utils.Database, result: dict, run_id: int | None) -> None:
+    from storage.articles import get_article
+
+    article = get_article(db, result["id"]) or {}
+    reason = record_article_error(db, article, "tag", result["error"], run_id)
+    mark_tag_error(db, result["id"], reason)
+
+
+def _linked(found: dict[str, list[dict]], ids: dict[tuple[str, str], int]) -> dict:
+    """``found`` with person and outlet mentions linked to the registry's entity ids."""
+    mentions = [
+        {**m, "entity_id": ids.get((m["kind"], key(m["norm"])))} if m["kind"] in LINKED else m
+        for m in found.get("mentions", [])
+    ]
+    return {**found, "mentions": mentions}
+
+
 def tag_stored(
     db: sqlite_utils.Database, todo: list[dict], analyzer: Analyzer, run_id: int | None = None
 ) -> dict[str, int]:
-    """Analyse stored articles in batches and save what was found; a broken one is recorded."""
-    counts = {"tagged": 0, "errors": 0, "mentions": 0, "legal_refs": 0, "amounts": 0}
-    ids = _entity_ids(db)
+    """Analyse stored articles batch by batch and save each batch; a broken one is recorded."""
+    counts = dict.fromkeys(COUNTS, 0)
     for i in range(0, len(todo), BATCH):
-        batch = todo[i : i + BATCH]
-        for article, result in zip(batch, _analyse_batch(analyzer, batch), strict=True):
-            if isinstance(result, Exception):
-                reason = record_article_failure(db, article, "tag", result, run_id)
-                mark_tag_error(db, article["id"], reason)
-                counts["errors"] += 1
-                continue
-            written = save_analysis(db, article["id"], rows(result, ids), lang=result.lang)
-            counts["tagged"] += 1
-            for table, n in written.items():
-                counts[table] += n
+        saved = tag_save(db, analyse(analyzer, todo[i : i + BATCH]), run_id)
+        counts = {k: counts[k] + saved[k] for k in COUNTS}
     return counts

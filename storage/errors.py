@@ -56,3 +56,7 @@ class ConflictError(ReviewError):
     def __init__(self, message: str, current: dict | None = None):
         super().__init__(message)
         self.current = current or {}
+
+
+class ModelError(PresswatchError):
+    """The trained detector is missing or unreadable; the message says how to rebuild it."""

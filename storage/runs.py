@@ -70,6 +70,11 @@ def record_failure(
         )
 
 
+def error_reason(exc: BaseException) -> str:
+    """The one-line reason recorded for an article that failed a stage: ``"Type: message"``."""
+    return f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+
+
 def record_article_failure(
     db: sqlite_utils.Database,
     article: dict,
@@ -78,13 +83,25 @@ def record_article_failure(
     run_id: int | None = None,
 ) -> str:
     """Record why one article failed a stage (tag, detect…); returns the one-line reason."""
-    reason = f"{type(exc).__name__}: {exc}".splitlines()[0][:300]
+    return record_article_error(db, article, stage, error_reason(exc), run_id)
+
+
+def record_article_error(
+    db: sqlite_utils.Database,
+    article: dict,
+    stage: str,
+    reason: str,
+    run_id: int | None = None,
+) -> str:
+    """Record an article failure whose reason (``"Type: message"``, from :func:`error_reason`)
+    was produced elsewhere, e.g. by a Dask worker; returns the one-line reason."""
+    reason = reason.splitlines()[0][:300] if reason else "Exception"
     record_failure(
         db,
         source=article.get("source"),
         url=article.get("url"),
         stage=stage,
-        kind=type(exc).__name__,
+        kind=reason.split(":", 1)[0],
         reason=reason,
         run_id=run_id,
     )

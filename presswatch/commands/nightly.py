@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any, cast
 
@@ -10,11 +11,46 @@ import click
 
 from presswatch.context import db_path
 
+ADDRESS = re.compile(r"(?:tcp|tls)://(?:\[[0-9A-Fa-f:.]+\]|[^\s/:\[\]]+):\d{1,5}")
+
+
+class DaskTarget(click.ParamType):
+    """``--dask``: a number of local worker processes, or a scheduler address."""
+
+    name = "N|ADDRESS"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        text = str(value).strip()
+        if text.isdigit():
+            return int(text)
+        if ADDRESS.fullmatch(text):
+            return text
+        self.fail(f"{value!r} is neither a number of workers nor tcp://HOST:PORT", param, ctx)
+
+
+def dask_runner(target: int | str) -> Any:
+    """A DaskTaskRunner: on the scheduler at ``target`` (an address), or on a local cluster of
+    ``target`` worker processes that Prefect starts and stops with the flow."""
+    from prefect_dask import DaskTaskRunner
+
+    if isinstance(target, str):
+        return DaskTaskRunner(address=target)
+    return DaskTaskRunner(
+        cluster_kwargs={"n_workers": target, "threads_per_worker": 1, "processes": True}
+    )
+
 
 def run_nightly(
-    db: Path, sources: Path, names: list[str], timeout: float, dask_workers: int = 0
+    db: Path,
+    sources: Path,
+    names: list[str],
+    timeout: float,
+    dask_workers: int | str | None = None,
 ) -> Any:
-    """Run the nightly flow in this process (Prefect starts a temporary API if none is set)."""
+    """Run the nightly flow in this process (Prefect starts a temporary API if none is set).
+
+    ``dask_workers``: run tag and detect on Dask: N local worker processes, or the address
+    (``tcp://host:port``) of a running scheduler; none or 0 keeps the flow's thread pool."""
     # a loaded machine can take more than Prefect's default 20 s to start the temporary API;
     # and nothing here may phone home (the machines have no general network)
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
@@ -23,11 +59,7 @@ def run_nightly(
 
     flow = nightly
     if dask_workers:
-        from prefect_dask import DaskTaskRunner
-
-        runner = DaskTaskRunner(
-            cluster_kwargs={"n_workers": dask_workers, "threads_per_worker": 1, "processes": True}
-        )
+        runner = dask_runner(dask_workers)
         flow = nightly.with_options(task_runner=cast(Any, runner))  # a TaskRunner; stubs disagree
     return flow(
         sources_file=str(sources), db_path=str(db), sources=names or None, source_timeout=timeout
@@ -52,10 +84,12 @@ def run_nightly(
 )
 @click.option(
     "--dask",
-    "dask_workers",
-    default=0,
-    type=int,
-    help="Run the stages on a local Dask cluster of this many workers.",
+    "dask_target",
+    type=DaskTarget(),
+    default=None,
+    help="Run the tag and detect stages on Dask: N starts a local cluster of N worker "
+    "processes; tcp://HOST:PORT uses a running scheduler. Workers only compute (they never "
+    "open the archive); this process writes their results.",
 )
 @click.pass_context
 def nightly(
@@ -63,7 +97,7 @@ def nightly(
     sources_file: Path,
     names: tuple[str, ...],
     timeout: float,
-    dask_workers: int,
+    dask_target: int | str | None,
 ) -> None:
     """Run the nightly pipeline once: crawl, extract, tag, detect, group, file candidates.
 
@@ -73,7 +107,7 @@ def nightly(
     from storage.archive import connect
     from storage.runs import last_runs
 
-    run_nightly(db_path(ctx), sources_file, list(names), timeout, dask_workers)
+    run_nightly(db_path(ctx), sources_file, list(names), timeout, dask_target)
     run = last_runs(connect(db_path(ctx)), 1)[0]
     click.echo(run["summary"] or run["status"])
 

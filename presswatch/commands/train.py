@@ -1,16 +1,23 @@
-"""``presswatch train``: fit the incident text classifier and decide, on held-out data, whether
-detection should use it."""
+"""``presswatch train``: fit the incident detector on a labelled corpus plus reviewer decisions,
+print its cross-validated scores beside the other designs, save the heads and the model card."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
 
 from presswatch.context import db_path, open_db
 
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "dev.jsonl"
 
-def _archive_examples(ctx: click.Context) -> list:
+
+def default_corpus() -> Path:
+    return Path(os.environ.get("PRESSWATCH_CORPUS", SHARED))
+
+
+def _decisions(ctx: click.Context) -> list:
     if not Path(db_path(ctx)).exists():
         return []
     from storage.filing import decided_examples
@@ -18,24 +25,28 @@ def _archive_examples(ctx: click.Context) -> list:
     return decided_examples(open_db(ctx, readonly=True))
 
 
-def _line(name: str, s: dict) -> str:
+def _line(name: str, res: dict) -> str:
+    o = res["overall"]
+    kk = res["per_language"].get("kk", {}).get("detect", {"f": 0.0})
     return (
-        f"{name:14} micro P={s['micro_precision']:.3f} R={s['micro_recall']:.3f} F1={s['micro_f1']:.3f}  "
-        f"any-incident P={s['any_precision']:.3f} R={s['any_recall']:.3f}"
+        f"{name:34} detect F1={o['detect']['f']:.3f} (kk {kk['f']:.3f})  "
+        f"category folded F1={o['category_coarse']['f']:.3f}  exact F1={o['category']['f']:.3f}"
     )
 
 
 @click.command()
 @click.option(
+    "--corpus",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=default_corpus,
+    show_default="$PRESSWATCH_CORPUS or ../shared/corpus/dev.jsonl",
+    help="Labelled texts, one JSON object a line (text, categories, source_url, lang).",
+)
+@click.option(
     "--model-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("data") / "models" / "textcat",
-    show_default=True,
-    help="Where to save the model.",
-)
-@click.option("--epochs", type=int, default=8, show_default=True)
-@click.option(
-    "--folds", type=int, default=2, show_default=True, help="Held-out folds (split by story)."
+    default=None,
+    help="Where to save the heads and model card [default: nlp/data/models].",
 )
 @click.option(
     "--archive/--no-archive",
@@ -43,39 +54,26 @@ def _line(name: str, s: dict) -> str:
     show_default=True,
     help="Also learn from reviewers' accepted/rejected candidates in the archive.",
 )
+@click.option(
+    "--compare/--chosen-only",
+    default=True,
+    show_default=True,
+    help="Cross-validate every design (spaCy textcat, rules …) or only the chosen one.",
+)
 @click.pass_context
-def train(ctx: click.Context, model_dir: Path, epochs: int, folds: int, archive: bool) -> None:
-    """Train the category classifier (spaCy textcat) on the labelled set and reviewer decisions."""
-    from nlp import detection_quality as q
-    from nlp import textcat
+def train(
+    ctx: click.Context, corpus: Path, model_dir: Path | None, archive: bool, compare: bool
+) -> None:
+    """Train the incident detector (encoder + calibrated heads) and print cross-validated scores."""
+    from nlp.detect import trainer
 
-    items = q.paragraphs() + q.newsroom()
-    extra = _archive_examples(ctx) if archive else []
-    cv = q.cross_validate(
-        items, [q.quick_facts(i) for i in items], k=folds, epochs=epochs, extra=extra
-    )
-    rules, mixed = cv["rules"], cv["rules+textcat"]
-    use = mixed["micro_f1"] > rules["micro_f1"] and mixed["any_recall"] >= rules["any_recall"]
-    examples = [(i["text"], i["gold"]) for i in items] + list(extra)
-    nlp = textcat.fit(
-        examples, textcat.labels_of([(i["text"], i["gold"]) for i in items]), epochs=epochs
-    )
-    meta = {
-        "use": use,
-        "examples": len(examples),
-        "from_archive": len(extra),
-        "epochs": epochs,
-        "folds": folds,
-        "veto": textcat.VETO,
-        "held_out": {k: {x: v[x] for x in v if x != "per_category"} for k, v in cv.items()},
-    }
-    textcat.save(nlp, model_dir, meta)
-    textcat.classifier.cache_clear()
-    click.echo(_line("rules", rules))
-    click.echo(_line("rules+textcat", mixed))
+    decisions = _decisions(ctx) if archive else []
+    result = trainer.train(corpus, decisions, model_dir, compare=compare, echo=click.echo)
+    for name, res in result.cv.items():
+        click.echo(_line(name, res))
     click.echo(
-        f"saved {model_dir} ({len(examples)} examples, {len(extra)} from reviewer decisions); "
-        f"detection {'uses' if use else 'does not use'} it"
+        f"saved {result.model_dir} ({result.examples} examples, {len(decisions)} from reviewer "
+        f"decisions); model card {result.model_dir / 'MODEL_CARD.md'}"
     )
 
 

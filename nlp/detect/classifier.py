@@ -1,0 +1,77 @@
+"""The detector at work: one article's facts in, calibrated category probabilities out.
+
+normalised text → gate and excerpt → embedding (cached by text hash) + rule features → heads →
+categories, each with its evidence passage. An article whose excerpt is empty (the gate stays
+shut) is not encoded: no incident. ``default()`` is the committed model, ``None`` when the
+environment asks for rules only (``PRESSWATCH_DETECTOR=rules``).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from nlp.cues import CueBook
+from nlp.detect import features, gate, model
+from nlp.detect.encoder import Encoder
+from nlp.detect.passages import Passage, split
+from nlp.facts import Facts
+
+
+@dataclass
+class Verdict:
+    probability: float  # that the text reports an incident
+    probs: dict[str, float] = field(default_factory=dict)  # per leaf
+    categories: list[str] = field(default_factory=list)
+    evidence: list[Passage] = field(default_factory=list)  # gate passages, in text coordinates
+
+
+def _excerpt(text: str) -> tuple[str | None, list[Passage]]:
+    chosen = gate.excerpt_passages(split(text))
+    return ("\n".join(p.text for p in chosen) if chosen else None), chosen
+
+
+class Detector:
+    def __init__(self, heads: model.Heads, encoder: Encoder):
+        self.heads, self.encoder = heads, encoder
+        self._lock = threading.Lock()  # one engine, called from the flow's task threads
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        with self._lock:
+            return self.encoder.encode(texts)
+
+    def assess(self, facts: Facts, book: CueBook, rule_categories: list[str]) -> Verdict:
+        text, passages = _excerpt(facts.text)
+        if text is None:
+            return Verdict(0.0)
+        x = self.heads.inputs(self.embed([text])[0], features.rule_features(facts, book))
+        probs = self.heads.probabilities(x[None, :])[0]
+        cats = model.decide(self.heads, probs, rule_categories)
+        leaves = dict(zip(self.heads.labels[1:], map(float, probs[1:]), strict=True))
+        lead = [p for p in passages if p.start > 0] or passages
+        return Verdict(float(probs[0]), leaves, cats, lead)
+
+
+def cache_path() -> Path | None:
+    """``PRESSWATCH_EMBEDDING_CACHE`` (``off`` for none), default ``~/.cache/presswatch``."""
+    raw = os.environ.get("PRESSWATCH_EMBEDDING_CACHE", "")
+    if raw.lower() == "off":
+        return None
+    return Path(raw) if raw else Path.home() / ".cache" / "presswatch" / "embeddings.sqlite"
+
+
+@lru_cache(maxsize=2)
+def load(model_dir: str = str(model.DEFAULT_DIR)) -> Detector:
+    return Detector(model.load(Path(model_dir)), Encoder(cache=cache_path()))
+
+
+def default() -> Detector | None:
+    """The committed detector (``ModelError`` when missing); ``None`` for rules only."""
+    if os.environ.get("PRESSWATCH_DETECTOR", "model").lower() == "rules":
+        return None
+    return load(os.environ.get("PRESSWATCH_MODEL_DIR", str(model.DEFAULT_DIR)))

@@ -1,0 +1,129 @@
+"""Cross-validation of detector designs on a labelled corpus, scored by the corpus' own scorer.
+
+``featurise`` reads each example once: the tagger's analysis (for rule features and the rules'
+categories) and the excerpt embedding. ``cross_validate`` runs every design in :data:`DESIGNS` on the
+same grouped folds and scores the out-of-fold categories with ``score.py`` from the corpus folder
+(detect, exact and folded categories, per language and per category). ``train`` adds the final fit.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.model_selection import GroupKFold
+
+from nlp.cues import cue_book
+from nlp.detect import features, model, training
+from nlp.detect.classifier import _excerpt
+from nlp.detect.corpus import Example
+from nlp.detect.encoder import DIM, Encoder
+from nlp.facts import from_analysis
+from nlp.rules import find
+
+FOLDS = 5
+
+
+@dataclass
+class Matrices:
+    examples: list[Example]
+    E: np.ndarray  # excerpt embeddings (zeros where the gate stays shut)
+    R: np.ndarray  # rule features
+    Y: np.ndarray  # incident + leaves
+    groups: np.ndarray
+    rules: list[list[str]]  # the rules' own categories
+    langs: list[str]
+    shut: np.ndarray  # gate stayed shut
+
+
+def featurise(examples: list[Example], encoder: Encoder) -> Matrices:
+    from nlp.pipeline import Analyzer
+
+    analyses = Analyzer().analyse([e.text for e in examples], hooks=False)
+    book = cue_book()
+    facts = [from_analysis(a, a.text) for a in analyses]
+    rules = [list(find(f, book)[1]) for f in facts]
+    excerpts = [_excerpt(f.text)[0] for f in facts]
+    shut = np.array([x is None for x in excerpts])
+    E = encoder.encode([x or " " for x in excerpts]) if examples else np.zeros((0, DIM))
+    E[shut] = 0.0
+    return Matrices(
+        examples,
+        E,
+        np.stack([features.rule_features(f, book) for f in facts]),
+        training.labels([e.categories for e in examples]),
+        np.array([e.group for e in examples]),
+        rules,
+        [a.lang for a in analyses],
+        shut,
+    )
+
+
+Design = Callable[[Matrices, np.ndarray, np.ndarray], list[list[str]]]
+
+
+def _heads(m: Matrices, tr, te, rules_first: bool, use_rules: bool = True) -> list[list[str]]:
+    R = m.R if use_rules else np.zeros_like(m.R)
+    heads = training.fit(m.E[tr], R[tr], m.Y[tr], m.groups[tr])
+    heads.rules_first = rules_first
+    probs = heads.probabilities(heads.inputs(m.E[te], R[te]))
+    return [
+        [] if m.shut[i] else model.decide(heads, p, m.rules[i])
+        for i, p in zip(te, probs, strict=True)
+    ]
+
+
+def _textcat(m: Matrices, tr, te) -> list[list[str]]:
+    from nlp import textcat
+
+    train = [(m.examples[i].text, set(m.examples[i].categories)) for i in tr]
+    predict = textcat.predictor(textcat.fit(train, epochs=12))
+    return [[c for c, p in predict(m.examples[i].text).items() if p >= 0.5] for i in te]
+
+
+DESIGNS: dict[str, Design] = {
+    "encoder+rules heads, rules first": lambda m, tr, te: _heads(m, tr, te, True),
+    "encoder+rules heads": lambda m, tr, te: _heads(m, tr, te, False),
+    "encoder heads": lambda m, tr, te: _heads(m, tr, te, False, use_rules=False),
+    "spaCy textcat_multilabel (BOW)": _textcat,
+    "rules": lambda m, tr, te: [m.rules[i] for i in te],
+}
+CHOSEN = "encoder+rules heads, rules first"
+
+
+def folds(m: Matrices, k: int = FOLDS) -> list[tuple[np.ndarray, np.ndarray]]:
+    return list(GroupKFold(min(k, len(set(m.groups)))).split(m.E, groups=m.groups))
+
+
+def out_of_fold(m: Matrices, design: Design, k: int = FOLDS) -> list[list[str]]:
+    preds: list[list[str]] = [[] for _ in m.examples]
+    for tr, te in folds(m, k):
+        for i, cats in zip(te, design(m, tr, te), strict=True):
+            preds[i] = cats
+    return preds
+
+
+def score(gold: Path, m: Matrices, preds: list[list[str]], scorer: Path) -> dict:
+    """``score.py`` on the out-of-fold predictions of the examples that came from ``gold``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        pred_path, out = Path(tmp) / "pred.jsonl", Path(tmp) / "score.json"
+        with open(pred_path, "w", encoding="utf-8") as fh:
+            for e, cats, lang in zip(m.examples, preds, m.langs, strict=True):
+                fh.write(json.dumps({"id": e.id, "lang": lang, "categories": cats}) + "\n")
+        cmd = [sys.executable, str(scorer), str(gold), str(pred_path), "--json", str(out)]
+        subprocess.run(cmd, check=True, capture_output=True)
+        return json.loads(out.read_text(encoding="utf-8"))
+
+
+def cross_validate(
+    gold: Path, m: Matrices, designs: list[str] | None = None, k: int = FOLDS
+) -> dict[str, dict]:
+    scorer = Path(gold).parent / "score.py"
+    chosen = designs or list(DESIGNS)
+    return {name: score(gold, m, out_of_fold(m, DESIGNS[name], k), scorer) for name in chosen}

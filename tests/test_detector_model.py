@@ -1,0 +1,81 @@
+"""The trained heads: loading, named errors, decisions, the encoder cache, bounded bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nlp.detect import model
+from nlp.detect.encoder import DIM, Encoder
+from nlp.detect.features import SIZE
+from nlp.detect.taxonomy import LEAVES
+from storage.errors import ModelError
+
+
+def test_committed_model_loads():
+    heads = model.load()
+    assert heads.labels == [model.INCIDENT, *LEAVES]
+    assert heads.weights.shape == (len(LEAVES) + 1, DIM + SIZE)
+    assert np.all((heads.thresholds > 0) & (heads.thresholds < 1))
+    assert heads.meta["examples"] > 100 and "cv" in heads.meta
+
+
+def test_missing_model_says_how_to_rebuild(tmp_path):
+    with pytest.raises(ModelError, match="presswatch train --corpus"):
+        model.load(tmp_path)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "shape"])
+def test_corrupt_model_is_a_named_error(tmp_path, damage):
+    out = model.save(model.load(), tmp_path)
+    npz = out / "detector.npz"
+    if damage == "truncate":
+        npz.write_bytes(npz.read_bytes()[:200])
+    elif damage == "garbage":
+        (out / "detector.json").write_text("{not json", encoding="utf-8")
+    else:
+        heads = model.load(out)
+        heads.bias = heads.bias[:3]
+        model.save(heads, out)
+    with pytest.raises(ModelError, match="presswatch train"):
+        model.load(out)
+
+
+def _heads(thresholds: list[float]) -> model.Heads:
+    n = len(thresholds)
+    return model.Heads(
+        labels=[model.INCIDENT, *LEAVES[: n - 1]],
+        mean=np.zeros(2),
+        scale=np.ones(2),
+        weights=np.zeros((n, 3)),
+        bias=np.zeros(n),
+        platt=np.tile([1.0, 0.0], (n, 1)),
+        thresholds=np.array(thresholds),
+    )
+
+
+def test_decide_no_incident_below_threshold():
+    heads = _heads([0.5, 0.5, 0.5])
+    assert model.decide(heads, np.array([0.4, 0.9, 0.9]), [LEAVES[0]]) == []
+
+
+def test_decide_rules_first_joined_by_sure_leaves():
+    heads = _heads([0.5, 0.2, 0.2, 0.2])
+    probs = np.array([0.9, 0.5, 0.3, 0.1])  # leaf 0 is 2.5x its threshold, leaf 1 only 1.5x
+    assert model.decide(heads, probs, [LEAVES[2]]) == [LEAVES[2], LEAVES[0]]
+    assert model.decide(heads, probs, []) == [LEAVES[0], LEAVES[1]]
+
+
+def test_decide_takes_the_best_leaf_when_none_passes():
+    heads = _heads([0.5, 0.6, 0.6])
+    assert model.decide(heads, np.array([0.9, 0.2, 0.3]), []) == [LEAVES[1]]
+
+
+def test_encoder_cache_skips_the_engine(tmp_path):
+    enc = Encoder(cache=tmp_path / "emb.sqlite")
+    first = enc.encode(["Редакция газеты «Вымышленный вестник» сообщила о штрафе."])
+    spent = enc.encoded_chars
+    second = Encoder(cache=tmp_path / "emb.sqlite")
+    again = second.encode(["Редакция газеты «Вымышленный вестник» сообщила о штрафе."])
+    assert spent > 0 and second.encoded_chars == 0 and np.allclose(first, again)
+    assert abs(float(np.linalg.norm(first[0])) - 1.0) < 1e-3
