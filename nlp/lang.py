@@ -2,8 +2,16 @@
 
 Script counts decide: Cyrillic text is Kazakh when Kazakh-specific letters are frequent or
 Kazakh function words outnumber Russian ones (a Russian text quoting one Kazakh name stays
-Russian); Latin text with English function words is English; anything else (binary, emoji,
-other languages and scripts, too little text) is ``other``.
+Russian); Latin text is Kazakh when it carries several Kazakh function words in any of the Latin
+spellings Kazakh sites use (2018 acute ``jáne``/``úshin``, 2021 umlaut ``jäne``/``üşin``, ASCII
+``jane``/``ushin``; see ``nlp/text/translit.py``), English when English function words dominate;
+anything else (binary, emoji, other languages and scripts, too little text) is ``other``.
+
+Latin Kazakh needs two distinct Kazakh-only words (``dep``, ``jáne``, ``týraly``…) and three distinct
+Kazakh words in all, outnumbering the English ones: an English text quoting a Kazakh name stays
+English, and Turkish, Uzbek or Azerbaijani text, which shares only ``bir``/``da``/``men``/``keyin``-
+like words, does not become Kazakh. A short headline may pass on one Kazakh-only word plus two words
+with letters only Kazakh spellings use (ǵ ń ý ú á ó ä ñ q).
 """
 
 from __future__ import annotations
@@ -109,6 +117,17 @@ ENGLISH_WORDS = {
     "which",
     "they",
 }
+# Kazakh-only function words in the Latin spellings (lower case; split at non-letters).
+KAZAKH_LATIN_CORE = frozenset(
+    """jáne jane jäne úshin ushin üşin ýshin uşin boıynsha boyınşa boyynsha boiynsha týraly
+    turaly turalı dep degen osy osı bul búl bûl bwl jyly jılı qarsy qarsı tartty tarttı
+    arqyly arqılı emes eken sondaı sonday qazir býgin búgin bügin aıtty aytty aıtqan aytqan
+    habarlaıdy habarlaydy habarlaydı bolyp bolıp boldy boldı bolady boladı kerek jóninde
+    jöninde joninde biraq olar onyń onıñ onyng bıyl biyl biıl jańa jaña jana keıin""".split()  # noqa: SIM905
+)
+# Kazakh words that Uzbek, Turkish or Azerbaijani share: they count only beside core words.
+KAZAKH_LATIN_SHARED = frozenset("men keyin edi bar berdi ol joq da de bir dedi".split())  # noqa: SIM905
+KAZAKH_LATIN_MARK = re.compile(r"[ǵńýúáóäñq]")
 SAMPLE = 20_000
 WORD = re.compile(r"[^\W\d_]+")
 
@@ -151,9 +170,24 @@ def _latin_language(sample: str) -> str:
     if not words:
         return "other"
     hits = sum(w in ENGLISH_WORDS for w in words)
+    if _latin_kazakh(words, hits):
+        return "kk"
     distinct = len(set(words) & ENGLISH_WORDS)
     return (
         "en"
         if hits >= max(1, 0.05 * len(words)) and distinct >= min(2, len(words) // 4 + 1)
         else "other"
     )
+
+
+def _latin_kazakh(words: list[str], english_hits: int) -> bool:
+    """Several Kazakh words in a Latin spelling, more of them than English ones."""
+    core = [w for w in words if w in KAZAKH_LATIN_CORE]
+    shared = [w for w in words if w in KAZAKH_LATIN_SHARED]
+    distinct_core = len(set(core))
+    if len(core) + len(shared) <= english_hits:
+        return False
+    if distinct_core >= 2 and distinct_core + len(set(shared)) >= 3:
+        return True
+    marked = sum(bool(KAZAKH_LATIN_MARK.search(w)) for w in words)
+    return len(words) <= 12 and distinct_core >= 1 and marked >= 2 and english_hits == 0

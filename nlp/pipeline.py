@@ -26,12 +26,12 @@ from nlp.amounts import Amount
 from nlp.chunks import clean, split
 from nlp.dates import DateMention
 from nlp.gazetteer import Hit
-from nlp.lang import detect_language
 from nlp.legal import LegalRef
 from nlp.names import Registry
 from nlp.outlets import OutletsComponent
 from nlp.people import Person
 from nlp.settings import Settings
+from nlp.text import Normalised, normalise
 
 LANGS = ("ru", "kk", "en")
 CATEGORY_HOOKS: list[Callable[[Analysis], list[str]]] = []
@@ -50,7 +50,7 @@ class Analysis:
     bodies: list[Hit] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)  # filled by CATEGORY_HOOKS (detection)
-    text: str = field(default="", repr=False)  # the cleaned text (offsets are into it), for hooks
+    text: str = field(default="", repr=False)  # the input text (offsets are into it)
     truncated: bool = False
 
     @property
@@ -143,9 +143,11 @@ class Analyzer:
         ids = list(ids) if ids is not None else list(range(len(texts)))
         results = [Analysis(id=i) for i in ids]
         jobs: dict[str, list[tuple[int, int, str, int | None]]] = {}
+        norms: list[Normalised] = []
         for n, raw in enumerate(texts):
-            text = clean(raw if isinstance(raw, str) else "")
-            lang = detect_language(text)
+            norm = normalise(clean(raw if isinstance(raw, str) else ""))
+            norms.append(norm)
+            text, lang = norm.text, norm.lang
             results[n].lang = lang
             results[n].text = text[
                 : self.settings.max_chars
@@ -158,8 +160,9 @@ class Analyzer:
                 jobs.setdefault(lang, []).append((n, offset, chunk, year))
         for lang, items in jobs.items():
             self._run(lang, items, results)
-        for result in results:
+        for result, norm in zip(results, norms, strict=True):
             self._finish(result, hooks)
+            _to_raw(result, norm)
         return results
 
     def _run(self, lang: str, items, results: list[Analysis]) -> None:
@@ -187,6 +190,24 @@ class Analyzer:
         ]
         for hook in CATEGORY_HOOKS if hooks else ():
             result.categories.extend(c for c in hook(result) if c not in result.categories)
+
+
+def _to_raw(result: Analysis, norm: Normalised) -> None:
+    """Spans found in the normalised text, moved to the raw text (as written there): offsets
+    into the caller's text, so evidence highlights what the page said, in its own script."""
+    if norm.text == norm.raw[: len(norm.text)]:
+        result.text = norm.raw[: len(result.text)]
+        return
+    for name in ("legal_refs", "amounts", "people", "outlets", "bodies", "dates"):
+        setattr(result, name, [_moved(i, norm) for i in getattr(result, name)])
+    result.text = norm.raw[: norm.span(0, len(result.text))[1]] if result.text else ""
+
+
+def _moved(item, norm: Normalised):
+    start, end = norm.span(item.start, item.end)
+    return item.__class__(
+        **{**item.__dict__, "start": start, "end": end, "text": norm.raw[start:end]}
+    )
 
 
 def _renamed(item, canonical: str | None):

@@ -127,7 +127,19 @@ def collect(facts: Facts, book: CueBook) -> tuple[list[Sentence], dict[str, Hit]
             hit.cues.append(ref["text"]) if ref["text"] not in hit.cues else None
             hit.legal.append(ref)
     _title(facts, book, hits)
-    return sents, hits
+    return sents, _attackers_case(hits)
+
+
+AGAINST_JOURNALIST = {"rights.attack", "rights.threat", "rights.obstruction"}
+
+
+def _attackers_case(hits: dict[str, Hit]) -> dict[str, Hit]:
+    """A criminal-case cue (no speech article) in a story of an attack, threat or obstruction is
+    the case against the perpetrator: the taxonomy files it under that violation."""
+    crim = hits.get("legal.criminal")
+    if crim and not crim.legal and (AGAINST_JOURNALIST & hits.keys()):
+        hits.pop("legal.criminal")
+    return hits
 
 
 _PARA = re.compile(r"\n\s*\n|\n(?=\S)")

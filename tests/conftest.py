@@ -93,3 +93,10 @@ def prefect_client_env(prefect_api, monkeypatch):
         monkeypatch.setenv(key, value)
     with temporary_settings(updates={PREFECT_API_URL: prefect_api["PREFECT_API_URL"]}):
         yield prefect_api
+
+
+@pytest.fixture
+def rules_only(monkeypatch):
+    """Detection by the rules alone: for tests that pin the rule engine's exact output on
+    fictional texts (the learned detector is judged on real text, tests/test_detector_quality.py)."""
+    monkeypatch.setenv("PRESSWATCH_DETECTOR", "rules")

@@ -132,7 +132,7 @@ def _stored(db, texts: list[str]) -> list[int]:
     return ids
 
 
-def test_detect_pending_writes_signals_once(db):
+def test_detect_pending_writes_signals_once(db, rules_only):
     ids = _stored(
         db, ["Неизвестные избили корреспондента газеты «Луч» у подъезда.", "В Алматы прошел снег."]
     )

@@ -79,3 +79,41 @@ def test_encoder_cache_skips_the_engine(tmp_path):
     again = second.encode(["Редакция газеты «Вымышленный вестник» сообщила о штрафе."])
     assert spent > 0 and second.encoded_chars == 0 and np.allclose(first, again)
     assert abs(float(np.linalg.norm(first[0])) - 1.0) < 1e-3
+
+
+def test_sure_leaves_must_also_be_likely():
+    heads = _heads([0.5, 0.1, 0.2])
+    probs = np.array([0.9, 0.45, 0.3])  # leaf 0: 4.5x its threshold but under 0.5; leaf 1: 1.5x
+    assert model.decide(heads, probs, [LEAVES[1]]) == [LEAVES[1]]
+
+
+def test_detect_with_the_model_gives_evidence_and_bounded_confidence():
+    from nlp.detect.classifier import default
+    from nlp.detection import detect
+    from nlp.facts import from_analysis
+    from nlp.pipeline import analyse
+
+    text = "Неизвестные избили корреспондента газеты «Вымышленный луч» у подъезда редакции."
+    [analysis] = analyse([text])
+    signals = detect(from_analysis(analysis, analysis.text), detector=default())
+    assert "rights.attack" in [s["category"] for s in signals]
+    for s in signals:
+        assert 0.5 <= s["confidence"] <= 1.0 and s["evidence"]
+        assert s["evidence"][0]["sentence"] in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "\x00\x01\x02" * 1000,
+        "😀🎉🔥" * 300,
+        "Lorem ipsum dolor sit amet. " * 40,
+        "中文新闻报道" * 100,
+    ],
+)
+def test_bad_input_gives_no_categories(text):
+    from nlp.pipeline import analyse
+
+    [analysis] = analyse([text])
+    assert analysis.categories == [] and analysis.journalists == []

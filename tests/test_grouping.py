@@ -48,12 +48,15 @@ def _pipeline(db) -> dict:
 
 @pytest.fixture(scope="module")
 def newsroom(tmp_path_factory):
+    """The grouping logic on the rules' signals (deterministic on fictional texts)."""
     db = connect(tmp_path_factory.mktemp("grouping") / "archive.db")
     migrate(db)
     incidents = _articles("articles_incidents")
     save_articles(db, [_record(a) for a in incidents + _articles("articles_news")])
-    first = _pipeline(db)
-    yield db, incidents, first
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("PRESSWATCH_DETECTOR", "rules")
+        first = _pipeline(db)
+        yield db, incidents, first
     db.close()
 
 

@@ -43,6 +43,16 @@ def _chosen(res: dict) -> list[str]:
     return rows
 
 
+def _confusion(table: dict[str, dict[str, int]]) -> list[str]:
+    cols = sorted({c for row in table.values() for c in row} - {"-"}) + ["-"]
+    short = [c.split(".")[-1] for c in cols]
+    rows = ["| gold \\ predicted | " + " | ".join(short) + " |", "|---" * (len(cols) + 1) + "|"]
+    for g in sorted(table):
+        cells = [str(table[g].get(c, "")) for c in cols]
+        rows.append(f"| {g} | " + " | ".join(cells) + " |")
+    return rows
+
+
 def write(out: Path, corpus: Path, n: int, n_review: int, cv: dict[str, dict], chosen: str) -> None:
     lines = [
         "# Model card: Presswatch incident detector",
@@ -68,6 +78,11 @@ def write(out: Path, corpus: Path, n: int, n_review: int, cv: dict[str, dict], c
         f"## Chosen: {chosen}",
         "",
         *_chosen(cv[chosen]),
+        "",
+        "## Confusion (folded leaves; a row counts each gold category once: itself when found,",
+        "else each wrong leaf predicted for that text, else `-`; row `-` = texts with no incident)",
+        "",
+        *_confusion(cv[chosen]["confusion"]),
         "",
     ]
     Path(out).write_text("\n".join(lines), encoding="utf-8")

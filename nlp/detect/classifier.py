@@ -21,6 +21,7 @@ from nlp.detect import features, gate, model
 from nlp.detect.encoder import Encoder
 from nlp.detect.passages import Passage, split
 from nlp.facts import Facts
+from nlp.text import normalise
 
 
 @dataclass
@@ -32,8 +33,12 @@ class Verdict:
 
 
 def _excerpt(text: str) -> tuple[str | None, list[Passage]]:
-    chosen = gate.excerpt_passages(split(text))
-    return ("\n".join(p.text for p in chosen) if chosen else None), chosen
+    """The excerpt of the normalised text (Latin Kazakh in Cyrillic, chrome out) and its
+    passages, their spans moved back to ``text``."""
+    norm = normalise(text)
+    chosen = gate.excerpt_passages(split(norm.text))
+    moved = [Passage(*norm.span(p.start, p.end), p.text) for p in chosen]
+    return ("\n".join(p.text for p in chosen) if chosen else None), moved
 
 
 class Detector:

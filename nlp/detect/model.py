@@ -6,7 +6,7 @@ cross-validated scores, and a threshold chosen on cross-validation (never on a t
 :func:`decide` turns probabilities into categories: no incident below the first head's threshold;
 otherwise the leaves above their thresholds (the best one when none is), except that categories
 the rules found themselves come first when there are any (``rules_first``: the rules are precise
-where they fire), joined only by leaves the heads are sure of (twice their threshold); chosen on
+where they fire), joined only by leaves the heads are sure of (twice their threshold and more likely than not); chosen on
 the folds, docs/detection.md.
 
 Saved as ``detector.npz`` (arrays) and ``detector.json`` (labels, thresholds, scores, date).
@@ -60,7 +60,11 @@ def decide(heads: Heads, probs: np.ndarray, rule_categories: list[str]) -> list[
     leaves = heads.labels[1:]
     ranked = [leaves[i] for i in np.argsort(-rel)]
     if heads.rules_first and rule_categories:
-        sure = [c for c in ranked if rel[leaves.index(c)] >= heads.union_margin]
+        sure = [
+            c
+            for c in ranked
+            if rel[leaves.index(c)] >= heads.union_margin and probs[1 + leaves.index(c)] >= 0.5
+        ]
         return list(dict.fromkeys([*rule_categories, *sure]))
     return [c for c in ranked if rel[leaves.index(c)] >= 1.0] or ranked[:1]
 
