@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 
+from nlp.detect.taxonomy import LEAVES
 from review import forms
 from review.db import get_db
 from review.highlight import evidence_view, segments
@@ -12,27 +13,7 @@ from storage.errors import ConflictError, ReviewError
 from storage.facets import CASE_STATUSES, DEVELOPMENT_STATUSES, EDITABLE
 
 bp = Blueprint("candidate", __name__)
-CATEGORIES = (
-    "rights.obstruction",
-    "rights.detention",
-    "rights.attack",
-    "rights.threat",
-    "rights.insult",
-    "rights.impersonation",
-    "rights.privacy",
-    "rights.summons",
-    "rights.interference",
-    "rights.copyright",
-    "access.refusal",
-    "access.accreditation",
-    "access.court_openness",
-    "access.closure",
-    "access.blocking",
-    "access.cyberattack",
-    "legal.criminal",
-    "legal.civil",
-    "legal.administrative",
-)
+CATEGORIES = LEAVES
 PERPETRATORS = (
     "state:police",
     "state:court",

@@ -19,9 +19,8 @@ import numpy as np
 from nlp.cues import CueBook
 from nlp.detect import features, gate, model
 from nlp.detect.encoder import Encoder
-from nlp.detect.passages import Passage, split
+from nlp.detect.passages import Passage
 from nlp.facts import Facts
-from nlp.text import normalise
 
 
 @dataclass
@@ -30,15 +29,6 @@ class Verdict:
     probs: dict[str, float] = field(default_factory=dict)  # per leaf
     categories: list[str] = field(default_factory=list)
     evidence: list[Passage] = field(default_factory=list)  # gate passages, in text coordinates
-
-
-def _excerpt(text: str) -> tuple[str | None, list[Passage]]:
-    """The excerpt of the normalised text (Latin Kazakh in Cyrillic, chrome out) and its
-    passages, their spans moved back to ``text``."""
-    norm = normalise(text)
-    chosen = gate.excerpt_passages(split(norm.text))
-    moved = [Passage(*norm.span(p.start, p.end), p.text) for p in chosen]
-    return ("\n".join(p.text for p in chosen) if chosen else None), moved
 
 
 class Detector:
@@ -51,7 +41,7 @@ class Detector:
             return self.encoder.encode(texts)
 
     def assess(self, facts: Facts, book: CueBook, rule_categories: list[str]) -> Verdict:
-        text, passages = _excerpt(facts.text)
+        text, passages = gate.excerpt(facts.text)
         if text is None:
             return Verdict(0.0)
         x = self.heads.inputs(self.embed([text])[0], features.rule_features(facts, book))

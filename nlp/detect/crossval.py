@@ -21,9 +21,9 @@ from sklearn.model_selection import GroupKFold
 
 from nlp.cues import cue_book
 from nlp.detect import features, model, training
-from nlp.detect.classifier import _excerpt
 from nlp.detect.corpus import Example
 from nlp.detect.encoder import DIM, Encoder
+from nlp.detect.gate import excerpt
 from nlp.detect.taxonomy import fold
 from nlp.facts import from_analysis
 from nlp.rules import find
@@ -51,7 +51,7 @@ def featurise(examples: list[Example], encoder: Encoder) -> Matrices:
     book = cue_book()
     facts = [from_analysis(a, a.text) for a in analyses]
     rules = [list(find(f, book)[1]) for f in facts]
-    excerpts = [_excerpt(f.text)[0] for f in facts]
+    excerpts = [excerpt(f.text)[0] for f in facts]
     shut = np.array([x is None for x in excerpts])
     E = encoder.encode([x or " " for x in excerpts]) if examples else np.zeros((0, DIM))
     E[shut] = 0.0

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from nlp.detect.passages import Passage, split
+from nlp.text import normalise
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gate.yaml"
 BUDGET = 1_200
@@ -49,7 +50,10 @@ def excerpt_passages(passages: list[Passage], budget: int = BUDGET) -> list[Pass
     return sorted(out, key=lambda p: p.start)
 
 
-def excerpt(text: str, budget: int = BUDGET) -> str | None:
-    """What the encoder reads of ``text``; ``None`` when the gate stays shut."""
-    chosen = excerpt_passages(split(text), budget)
-    return "\n".join(p.text for p in chosen)[: budget + 200] if chosen else None
+def excerpt(text: str, budget: int = BUDGET) -> tuple[str | None, list[Passage]]:
+    """What the encoder reads of ``text`` (normalised: Latin Kazakh in Cyrillic, chrome out) and
+    its passages with spans in ``text``; ``(None, [])`` when the gate stays shut."""
+    norm = normalise(text)
+    chosen = excerpt_passages(split(norm.text), budget)
+    moved = [Passage(*norm.span(p.start, p.end), p.text) for p in chosen]
+    return ("\n".join(p.text for p in chosen) if chosen else None), moved

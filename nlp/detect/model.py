@@ -56,17 +56,14 @@ def decide(heads: Heads, probs: np.ndarray, rule_categories: list[str]) -> list[
     """Categories of one text from its head probabilities and the rules' own categories."""
     if probs[0] < heads.thresholds[0]:
         return []
-    rel = probs[1:] / heads.thresholds[1:]
+    leaf_probs = probs[1:]
+    rel = leaf_probs / heads.thresholds[1:]
+    order = [int(i) for i in np.argsort(-rel)]
     leaves = heads.labels[1:]
-    ranked = [leaves[i] for i in np.argsort(-rel)]
     if heads.rules_first and rule_categories:
-        sure = [
-            c
-            for c in ranked
-            if rel[leaves.index(c)] >= heads.union_margin and probs[1 + leaves.index(c)] >= 0.5
-        ]
+        sure = [leaves[i] for i in order if rel[i] >= heads.union_margin and leaf_probs[i] >= 0.5]
         return list(dict.fromkeys([*rule_categories, *sure]))
-    return [c for c in ranked if rel[leaves.index(c)] >= 1.0] or ranked[:1]
+    return [leaves[i] for i in order if rel[i] >= 1.0] or [leaves[order[0]]]
 
 
 def save(heads: Heads, out_dir: Path = DEFAULT_DIR) -> Path:
