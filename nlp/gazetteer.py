@@ -68,20 +68,22 @@ class Gazetteer:
         entries: dict[str, list[str]],
         patterns: dict[str, list[str]] | None = None,
         info: dict[str, str] | None = None,
+        exact: frozenset[str] = frozenset(),
     ):
         self.kind, self.info = kind, info or {}
         self.index: dict[str, str] = {}
         for name, aliases in entries.items():
             for alias in [name, *aliases]:
                 self.index.setdefault(_fold(alias), name)
-        exact = [a for a in self.index_aliases(entries) if _is_acronym(a)]
-        loose = [a for a in self.index_aliases(entries) if not _is_acronym(a)]
+        aliases = self.index_aliases(entries)
+        loose = [a for a in aliases if not _is_acronym(a) and a not in exact]
+        exact_group = [a for a in aliases if _is_acronym(a) or a in exact]
         self.regexes = [
             re.compile(
                 rf"(?:(?<![\w.@-])www\.|(?<![\w.@/-]))(?:{_alternation(group)}){SUFFIX}(?![\w])",
                 flags,
             )
-            for group, flags in ((exact, 0), (loose, re.IGNORECASE))
+            for group, flags in ((exact_group, 0), (loose, re.IGNORECASE))
             if group
         ]
         self.patterns = [(re.compile(p), name) for name, ps in (patterns or {}).items() for p in ps]
@@ -142,11 +144,14 @@ def longest(hits: list[Hit]) -> list[Hit]:
 @lru_cache(maxsize=4)
 def outlet_gazetteer(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Gazetteer:
     entries: dict[str, list[str]] = {}
+    exact: set[str] = set()
     for o in load_outlets():
-        entries.setdefault(o["name"], []).extend([*o.get("aliases", []), *o.get("domains", [])])
+        cased = o.get("cased_aliases", [])  # common words when lower-case ("хабар" = news)
+        entries.setdefault(o["name"], []).extend([*o.get("aliases", []), *cased, *o.get("domains", [])])
+        exact.update(cased)
     for name, aliases in extra:
         entries.setdefault(name, []).extend(aliases)
-    return Gazetteer("outlet", entries)
+    return Gazetteer("outlet", entries, exact=frozenset(exact))
 
 
 @lru_cache(maxsize=1)

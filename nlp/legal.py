@@ -19,30 +19,46 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 DATA = Path(__file__).parent / "data"
-NUM = r"\d{1,4}(?:\s?[-–‑]\s?\d{1,2})?"
-LIST = rf"{NUM}(?:\s*(?:,|;|\bи\b|\bили\b|\band\b|\bor\b|\bжәне\b|\bмен\b)\s*{NUM})*"
-PARTS = r"\d{1,2}(?:\s*(?:,|\bи\b|\band\b|\bжәне\b)\s*\d{1,2})*"
+INT = r"\d{1,4}(?:\s?[-–‑]\s?\d{1,2})?"
+NUM = r"\d{1,4}(?:\.\d{1,2}(?!\d))?(?:\s?[-–‑]\s?\d{1,2})?"  # 456-2, 13.15, 207.1
+LINK = r"\s*(?:,|;|\bи\b|\bили\b|\band\b|\bor\b|\bжәне\b|\bмен\b)\s*"
+LIST = rf"{NUM}(?:{LINK}{NUM})*"
+KK_LIST = rf"{INT}(?:{LINK}{INT})*"  # Kazakh codes have no decimal articles ("1.4-бап" is row 1)
+PART = r"\d{1,2}(?:\.\d{1,2}(?!\d))?"
+PARTS = rf"{PART}(?:\s*(?:,|\bи\b|\band\b|\bжәне\b)\s*{PART})*"
+ORDINAL_PARTS = {
+    "бірінші": "1", "екінші": "2", "үшінші": "3", "төртінші": "4", "бесінші": "5",
+    "алтыншы": "6", "жетінші": "7", "сегізінші": "8", "тоғызыншы": "9", "оныншы": "10",
+}
 RU = re.compile(
     rf"(?:(?:п\.|пп\.|пункт\w*|подпункт\w*)\s*(?P<para>\d{{1,2}})\s*)?"
-    rf"(?:(?:ч\.|част\w*)\s*(?P<parts>{PARTS})\s*)?"
-    rf"(?:ст\.\s*ст\.|ст\.|стать(?:я|и|е|ю|ей|ёй|ям|ями|ях)\b|статей\b)\s*(?P<nums>{LIST})"
-    rf"(?:\s*(?:,\s*)?(?:ч\.|част\w*)\s*(?P<parts2>{PARTS}))?",
+    rf"(?:(?:ч\.|ч(?=\s\d)|част\w*)\s*(?P<parts>{PARTS})\s*)?"
+    rf"(?:ст\.\s*ст\.|ст\.|ст(?=\s\d)|стать(?:я|и|е|ю|ей|ёй|ям|ями|ях)\b|статей\b)\s*(?P<nums>{LIST})"
+    rf"(?:\s*(?:,\s*)?(?:ч\.|ч(?=\s\d)|част\w*)\s*(?P<parts2>{PARTS}))?",
     re.IGNORECASE,
 )
 EN = re.compile(
     rf"(?:(?:sub)?(?:paragraph|para\.)\s*(?P<para>\d{{1,2}})\s*(?:of\s+)?)?"
-    rf"(?:(?:parts?|pt\.)\s*(?P<parts>{PARTS})\s*(?:of\s+)?)?"
+    rf"(?:(?:parts?|pt\.)\s*(?P<parts>{PARTS})\s*(?:of\s+)?(?:the\s+)?)?"
     rf"(?:articles?|arts?\.)\s*(?P<nums>{LIST})"
     rf"(?:\s*\((?P<parts2>\d{{1,2}})\)|,?\s*(?:parts?)\s*(?P<parts3>{PARTS}))?",
     re.IGNORECASE,
 )
+RU_NUM_FIRST = re.compile(  # "264-ю статью УПК", "по 274-й статье"
+    rf"(?P<nums>{INT})\s*-?\s*(?:ю|й|я|ой|ая|ую)\s+(?:стать(?:я|и|е|ю|ей))\b",
+    re.IGNORECASE,
+)
+ORDINAL = "|".join(ORDINAL_PARTS)
 KK = re.compile(
-    rf"(?P<nums>{LIST})\s*-?\s*(?:бап|баб|бапт)\w*"
-    rf"(?:\s*(?P<parts>{PARTS})\s*-?\s*бөлі\w*)?(?:\s*(?P<para>\d{{1,2}})\s*-?\s*тармақ\w*)?",
+    rf"(?P<nums>{KK_LIST})(?:\s*-\s*[іы])?\s*-?\s*(?:бап|баб|бапт)\w*"
+    rf"(?:\s*(?P<parts>{PARTS}|{ORDINAL})\s*-?\s*бөлі\w*)?(?:\s*(?P<para>\d{{1,2}})\s*-?\s*тармақ\w*)?",
     re.IGNORECASE,
 )
 KK_PART_FIRST = re.compile(rf"(?P<parts>{PARTS})\s*-?\s*бөлі\w*\s*$", re.IGNORECASE)
-SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"])")
+SENTENCE_END = re.compile(r"[.!?][)»\"]*\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"])")
+ADJECTIVE_CODE = re.compile(  # "административной ст.456-2", "уголовной статье 274"
+    r"(?P<CAO>административн\w+|әкімшілік)\s+$|(?P<CC>уголовн\w+|қылмыстық)\s+$", re.IGNORECASE
+)
 WINDOW = 90
 
 
@@ -55,6 +71,7 @@ class LegalRef:
     start: int
     end: int
     text: str
+    named: bool = False  # resolved from the offence's name, no article number written
 
     def key(self) -> tuple[str, str, str | None]:
         return (self.code, self.article, self.part)
@@ -93,7 +110,7 @@ def _numbers(raw: str | None) -> list[str]:
 def _codes(text: str) -> list[tuple[int, int, str]]:
     found = []
     for m in code_pattern().finditer(text):
-        if m.group(0) in ("АК", "CC", "Law") and not _is_code_context(text, m):
+        if m.group(0) in ("АК", "CC", "Law", "law", "АПК") and not _is_code_context(text, m):
             continue
         assert m.lastgroup is not None  # every alternative is a named group
         found.append((m.start(), m.end(), m.lastgroup))
@@ -132,6 +149,7 @@ def _code_from_catalogue(article: str) -> str | None:
 
 def _anchors(text: str) -> list[tuple[re.Match, str]]:
     found = [(m, "ru") for m in RU.finditer(text)]
+    found += [(m, "ru") for m in RU_NUM_FIRST.finditer(text)]
     found += [(m, "en") for m in EN.finditer(text)]
     found += [(m, "kk") for m in KK.finditer(text)]
     found.sort(key=lambda x: (x[0].start(), -x[0].end()))
@@ -145,14 +163,29 @@ def _anchors(text: str) -> list[tuple[re.Match, str]]:
 
 def _parts(m: re.Match, kind: str, text: str) -> list[str | None]:
     raw = [m.groupdict().get(g) for g in ("parts", "parts2", "parts3")]
-    parts = [p for r in raw for p in re.findall(r"\d+", r or "")]
+    parts = [ORDINAL_PARTS.get(p.casefold(), p) for r in raw for p in re.findall(rf"{PART}|{ORDINAL}", r or "", re.IGNORECASE)]
     if kind == "kk" and not parts:
         before = KK_PART_FIRST.search(text[max(0, m.start() - 20) : m.start()])
         parts = re.findall(r"\d+", before.group("parts")) if before else []
     return parts or [None]
 
 
+def _code_adjacent(text: str, start: int, codes) -> str | None:
+    """A code written right before the article: "Конституцией РФ — (статьями 44 и 71)",
+    "административной ст. 456-2"."""
+    adjective = ADJECTIVE_CODE.search(text, max(0, start - 30), start)
+    if adjective:
+        return adjective.lastgroup
+    near = [(e, c) for s, e, c in codes if start - 16 <= e <= start]
+    if near and re.fullmatch(r"[\s—–\-:(,]*(?:РФ|РК|KR|ҚР)?[\s—–\-:(,]*", text[near[-1][0] : start]):
+        return near[-1][1]
+    return None
+
+
 def _resolve_code(text, m, kind, codes, prev_end, next_start, article) -> str | None:
+    adjacent = _code_adjacent(text, m.start(), codes) if kind != "kk" else None
+    if adjacent:
+        return adjacent
     if kind == "kk":
         code = _code_before(text, m.start(), codes, prev_end) or _code_after(
             text, m.end(), codes, next_start
@@ -180,7 +213,9 @@ def find_legal_refs(text: str) -> list[LegalRef]:
                 continue
             for part in parts if j == 0 else [None]:
                 refs.append(
-                    LegalRef(code, article, part, m.group("para"), m.start(), m.end(), m.group(0))
+                    LegalRef(
+                        code, article, part, m.groupdict().get("para"), m.start(), m.end(), m.group(0)
+                    )
                 )
     refs += _described(text, refs)
     return refs
@@ -202,7 +237,14 @@ def _described(text: str, explicit: list[LegalRef]) -> list[LegalRef]:
             if len({(e["code"], e["article"]) for e in matching}) == 1:
                 out.append(
                     LegalRef(
-                        entry["code"], entry["article"], None, None, m.start(), m.end(), m.group(0)
+                        entry["code"],
+                        entry["article"],
+                        None,
+                        None,
+                        m.start(),
+                        m.end(),
+                        m.group(0),
+                        named=True,
                     )
                 )
     return out

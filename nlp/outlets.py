@@ -6,7 +6,10 @@ written (quotes and case endings removed)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 
+import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -21,12 +24,15 @@ OUTLET_CUE = re.compile(
     r"broadcaster))(?![\w-])",
     re.IGNORECASE,
 )
+DATA = Path(__file__).parent / "data"
 DOMAIN = r"\.(?:kz|media|news|org|com|ru|info|net)"
 LATIN_NAME = (
     rf"(?<![\w.-])[A-Z][A-Za-z0-9&'-]*(?:{DOMAIN})?(?:\s+[A-Z][A-Za-z0-9&'-]*(?:{DOMAIN})?){{0,3}}"
 )
+QUOTE_GROUPS = ("q", "q2", "q3", "q4", "q5")
 AFTER_CUE = re.compile(
-    rf"\s*(?:«(?P<q>[^»]{{2,60}})»|\"(?P<q2>[^\"]{{2,60}})\"|(?P<prep>(?:for|at|with|from) )?(?P<of>of )?(?:the )?(?P<lat>{LATIN_NAME}))"
+    rf"\s*(?:«(?P<q>[^»]{{2,60}})»|\"(?P<q2>[^\"]{{2,60}})\"|“(?P<q3>[^”]{{2,60}})”|<<(?P<q4>[^>]{{2,60}})>>|"
+    rf"„(?P<q5>[^“”]{{2,60}})[“”]|(?P<prep>(?:for|at|with|from) )?(?P<of>of )?(?:the )?(?P<lat>{LATIN_NAME}))"
 )
 BEFORE_CUE = re.compile(  # «Сарыарқа таңы» (аудандық) газетінің
     rf"(?:«(?P<q>[^»]{{2,60}})»|(?P<lat>{LATIN_NAME}))\s*(?:(?:аудандық|облыстық|қалалық|республикалық|жергілікті|тәуелсіз)\s+)?$"
@@ -80,8 +86,49 @@ NOT_OUTLET = {
     "Ministry",
 }
 
+DOMAIN_NAME = re.compile(  # "сообщает Stan.kz", "Paryz.kz", "detector.media": a name, not a URL
+    r"(?<![\w./@:-])(?:www\.)?(?P<name>[A-Za-z0-9][\w-]*(?:\.[\w-]+)?\.(?:kz|kg|uz|tj|ru|media|news|pub|info|"
+    r"com|org|net|tv|asia|az|su|ua|by))(?![\w/-]|\.\w)"
+)
+
+
+@lru_cache(maxsize=1)
+def not_outlets() -> dict:
+    return yaml.safe_load((DATA / "not_outlets.yaml").read_text(encoding="utf-8"))
+
+
+def _credit_line(text: str, start: int) -> bool:
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    credits = "|".join(re.escape(c) for c in not_outlets()["credits"])
+    return bool(re.search(rf"(?:^|[\s(])(?:{credits})\s*(?:[:/—-]|by\b)", line, re.IGNORECASE))
+
+
+def domain_outlets(text: str, known: list[Hit]) -> list[Hit]:
+    """Outlets written as their domain, outside URLs, e-mail addresses and picture credits."""
+    blocked = {d.casefold() for d in not_outlets()["domains"]}
+    hits = []
+    for m in DOMAIN_NAME.finditer(text):
+        name = m.group("name")
+        folded = name.casefold()
+        if folded in blocked or any(folded.endswith("." + b) for b in blocked):
+            continue
+        if _credit_line(text, m.start()):
+            continue
+        hits += _hit(name, m.start("name"), m.end("name"), known)
+    return hits
+
+
 if not Doc.has_extension("outlets"):
     Doc.set_extension("outlets", default=None)
+
+
+LEADING_CUE = re.compile(r"^" + OUTLET_CUE.pattern + r"\s+(?=[«\"“])", re.IGNORECASE)
+
+
+def display_name(hit: Hit) -> str:
+    """The outlet as the text writes it, without the cue word an alias may carry ("издание
+    «Власть»" → "Власть") and without quotes or a hyphenated case ending."""
+    return clean_name(LEADING_CUE.sub("", hit.text.strip())) or hit.name
 
 
 def clean_name(raw: str) -> str:
@@ -96,7 +143,7 @@ def _after(
     m = AFTER_CUE.match(text, end)
     if not m:
         return None
-    group = "q" if m.group("q") else "q2" if m.group("q2") else "lat"
+    group = next((g for g in QUOTE_GROUPS if m.group(g)), "lat")
     if group != "lat" or cyrillic or not is_role or m.group("prep"):
         return group, m
     person = any(m.start(group) < e and s < m.end(group) for s, e in persons or ())
@@ -132,20 +179,36 @@ def unknown_outlets(
                 hits += _hit(m.group(group), m.start(group), m.end(group), known)
     for m in EN_BEFORE.finditer(text):
         hits += _hit(m.group("lat"), m.start("lat"), m.end("lat"), known)
-    return hits
+    return hits + domain_outlets(text, known)
+
+
+PERSON_LIKE = re.compile(
+    r"^[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]+ [A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w'’-]*(?:ov|ova|ev|eva|yev|yeva|in|ina|enko|sky|skaya|uly|kyzy|"
+    r"ов|ова|ев|ева|ин|ина|енко|ский|ская|ұлы|қызы|улы|кызы)$"
+)
+
+
+def plausible(name: str) -> bool:
+    """A discovered name can be an outlet's: capitalised, short, no person, place or NGO."""
+    blocked = {n.casefold() for n in not_outlets()["names"]}
+    return not (
+        len(name) < 3
+        or not (name[0].isupper() or name[0].isdigit() or DOMAIN_NAME.fullmatch(name))
+        or len(name.split()) > 5
+        or name.split()[0] in NOT_OUTLET
+        or name in DEMONYMS
+        or name.casefold() in blocked
+        or PERSON_LIKE.match(name)
+    )
 
 
 def _hit(raw: str, start: int, end: int, known: list[Hit]) -> list[Hit]:
-    name = clean_name(raw)
-    if (
-        not name
-        or name.split()[0] in NOT_OUTLET
-        or name in DEMONYMS
-        or len(name) < 3
-        or any(start < k.end and k.start < end for k in known)
-    ):
+    first_line = raw.split("\n", 1)[0]
+    end = start + len(first_line) if first_line != raw else end
+    name = clean_name(first_line)
+    if not plausible(name) or any(start < k.end and k.start < end for k in known):
         return []
-    return [Hit(name, "outlet", start, end, raw)]
+    return [Hit(name, "outlet", start, end, first_line)]
 
 
 def org_before_role(doc: Doc, known: list[Hit]) -> list[Hit]:

@@ -62,6 +62,7 @@ class Person:
     end: int
     role: str | None
     cue: str | None = None
+    written: str | None = None  # the text's own (nominative) form when ``norm`` is a registry name
 
 
 if not Doc.has_extension("people"):

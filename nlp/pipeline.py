@@ -12,7 +12,7 @@ Extension point for incident detection: :data:`CATEGORY_HOOKS` — callables
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import cast
 
@@ -28,7 +28,7 @@ from nlp.dates import DateMention
 from nlp.gazetteer import Hit
 from nlp.legal import LegalRef
 from nlp.names import Registry
-from nlp.outlets import OutletsComponent
+from nlp.outlets import OutletsComponent, display_name
 from nlp.people import Person
 from nlp.settings import Settings
 from nlp.text import Normalised, normalise
@@ -65,10 +65,16 @@ class Analysis:
     def outlet_names(self) -> list[str]:
         return list(dict.fromkeys(h.name for h in self.outlets))
 
+    def outlet_hits(self) -> list[Hit]:
+        """One hit per outlet (its first mention), so each is reported in its own form once."""
+        return list({h.name: h for h in reversed(self.outlets)}.values())[::-1]
+
     def legal_keys(self) -> list[dict]:
+        """The references written with an article number (the ``tag`` contract); offences named
+        only in words stay in :attr:`legal_refs` as evidence."""
         return [
             dict(zip(("code", "article", "part"), k, strict=True))
-            for k in dict.fromkeys(r.key() for r in self.legal_refs)
+            for k in dict.fromkeys(r.key() for r in self.legal_refs if not r.named)
         ]
 
     def entities(self) -> list[dict]:
@@ -87,8 +93,10 @@ class Analysis:
             "id": self.id,
             "lang": self.lang,
             "categories": list(self.categories),
-            "journalists": [p.norm for p in self.journalists],
-            "outlets": self.outlet_names(),
+            "journalists": [p.written or p.norm for p in self.journalists],
+            "journalist_ids": [p.norm if p.written else None for p in self.journalists],
+            "outlets": [display_name(h) for h in self.outlet_hits()],
+            "outlet_ids": [h.name for h in self.outlet_hits()],
             "legal_refs": self.legal_keys(),
             "entities": self.entities(),
         }
@@ -213,8 +221,9 @@ def _moved(item, norm: Normalised):
 def _renamed(item, canonical: str | None):
     if not canonical:
         return item
-    field_name = "norm" if isinstance(item, Person) else "name"
-    return item.__class__(**{**item.__dict__, field_name: canonical})
+    if isinstance(item, Person):
+        return replace(item, norm=canonical, written=item.written or item.norm)
+    return replace(item, name=canonical)
 
 
 def _shift(items: list | None, offset: int) -> list:

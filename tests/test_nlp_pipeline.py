@@ -65,6 +65,14 @@ def test_officials_are_not_journalists():
     ]
 
 
+def test_tag_record_reports_outlets_as_written_with_the_registry_name_beside():
+    record = analyse(
+        ["Корреспондент Радио Свобода рассказал, что Радио Азаттык и RFE/RL пишут об одном."]
+    )[0].tag_record()
+    assert record["outlets"][0] == "Радио Свобода" and record["outlet_ids"][0] == "Azattyq"
+    assert record["outlet_ids"].count("Azattyq") == 1
+
+
 def test_tag_record_contract():
     record = analyse(
         ["Журналиста Азамата Жаксылыкова оштрафовали по ч. 3 ст. 456-2 КоАП РК."], ids=["a1"]
@@ -74,7 +82,9 @@ def test_tag_record_contract():
         "lang",
         "categories",
         "journalists",
+        "journalist_ids",
         "outlets",
+        "outlet_ids",
         "legal_refs",
         "entities",
     }

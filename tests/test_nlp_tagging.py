@@ -81,7 +81,8 @@ def test_cli_tag_file_contract(tmp_path, db_path):
     assert result.exit_code == 0, result.output
     records = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == [1, "b", 3]
-    assert records[0]["journalists"] == ["Дамира Естаева"] and records[0]["outlets"] == ["KazTAG"]
+    assert records[0]["journalists"] == ["Дамира Естаева"] and records[0]["outlets"] == ["КазТАГ"]
+    assert records[0]["outlet_ids"] == ["KazTAG"]
     assert records[1]["lang"] == records[2]["lang"] == "other"
 
 
