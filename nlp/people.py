@@ -17,7 +17,8 @@ from nlp.names import kazakh_nominative, strip_kazakh_case
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 LOWER = "a-zа-яёәғқңөұүһі'’"
 WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}{LOWER}][{LOWER}]+)?"
-NAME = re.compile(rf"{WORD}(?:\s+{WORD}){{1,2}}")
+CAPS = rf"[{UPPER}]{{4,}}(?![{LOWER}])"  # a surname in capitals ("Айымтора АБДИНА")
+NAME = re.compile(rf"{WORD}(?:\s+(?:{WORD}|{CAPS})){{1,2}}")
 FILLER = re.compile(
     rf"\s*(?:(?:из|с|со|от|в|во|from|of|in)\s+{WORD}|[«\"][^»\"]{{1,60}}[»\"]|[{LOWER}-]+|[A-Z][\w.&-]*|[\w.-]+\.(?:kz|media|news|org|com|ru|info|net))\s*"
 )
@@ -90,7 +91,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """Keep the leading capitalised words of a span that can form a name: "Нұржан Баймолдинның
     ісі" → up to the case-marked word; no Latin word inside a Cyrillic name; a third word only
     when one of them is a patronymic."""
-    words = list(re.finditer(WORD, text[start:end]))
+    words = list(re.finditer(rf"{WORD}|(?<=\s){CAPS}", text[start:end]))
     kept: list[re.Match] = []
     for w in words:
         if kept and (
