@@ -147,7 +147,9 @@ def outlet_gazetteer(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Gaz
     exact: set[str] = set()
     for o in load_outlets():
         cased = o.get("cased_aliases", [])  # common words when lower-case ("хабар" = news)
-        entries.setdefault(o["name"], []).extend([*o.get("aliases", []), *cased, *o.get("domains", [])])
+        entries.setdefault(o["name"], []).extend(
+            [*o.get("aliases", []), *cased, *o.get("domains", [])]
+        )
         exact.update(cased)
     for name, aliases in extra:
         entries.setdefault(name, []).extend(aliases)

@@ -27,8 +27,16 @@ KK_LIST = rf"{INT}(?:{LINK}{INT})*"  # Kazakh codes have no decimal articles ("1
 PART = r"\d{1,2}(?:\.\d{1,2}(?!\d))?"
 PARTS = rf"{PART}(?:\s*(?:,|\bи\b|\band\b|\bжәне\b)\s*{PART})*"
 ORDINAL_PARTS = {
-    "бірінші": "1", "екінші": "2", "үшінші": "3", "төртінші": "4", "бесінші": "5",
-    "алтыншы": "6", "жетінші": "7", "сегізінші": "8", "тоғызыншы": "9", "оныншы": "10",
+    "бірінші": "1",
+    "екінші": "2",
+    "үшінші": "3",
+    "төртінші": "4",
+    "бесінші": "5",
+    "алтыншы": "6",
+    "жетінші": "7",
+    "сегізінші": "8",
+    "тоғызыншы": "9",
+    "оныншы": "10",
 }
 RU = re.compile(
     rf"(?:(?:п\.|пп\.|пункт\w*|подпункт\w*)\s*(?P<para>\d{{1,2}})\s*)?"
@@ -163,7 +171,11 @@ def _anchors(text: str) -> list[tuple[re.Match, str]]:
 
 def _parts(m: re.Match, kind: str, text: str) -> list[str | None]:
     raw = [m.groupdict().get(g) for g in ("parts", "parts2", "parts3")]
-    parts = [ORDINAL_PARTS.get(p.casefold(), p) for r in raw for p in re.findall(rf"{PART}|{ORDINAL}", r or "", re.IGNORECASE)]
+    parts = [
+        ORDINAL_PARTS.get(p.casefold(), p)
+        for r in raw
+        for p in re.findall(rf"{PART}|{ORDINAL}", r or "", re.IGNORECASE)
+    ]
     if kind == "kk" and not parts:
         before = KK_PART_FIRST.search(text[max(0, m.start() - 20) : m.start()])
         parts = re.findall(r"\d+", before.group("parts")) if before else []
@@ -177,7 +189,9 @@ def _code_adjacent(text: str, start: int, codes) -> str | None:
     if adjective:
         return adjective.lastgroup
     near = [(e, c) for s, e, c in codes if start - 16 <= e <= start]
-    if near and re.fullmatch(r"[\s—–\-:(,]*(?:РФ|РК|KR|ҚР)?[\s—–\-:(,]*", text[near[-1][0] : start]):
+    if near and re.fullmatch(
+        r"[\s—–\-:(,]*(?:РФ|РК|KR|ҚР)?[\s—–\-:(,]*", text[near[-1][0] : start]
+    ):
         return near[-1][1]
     return None
 
@@ -214,7 +228,13 @@ def find_legal_refs(text: str) -> list[LegalRef]:
             for part in parts if j == 0 else [None]:
                 refs.append(
                     LegalRef(
-                        code, article, part, m.groupdict().get("para"), m.start(), m.end(), m.group(0)
+                        code,
+                        article,
+                        part,
+                        m.groupdict().get("para"),
+                        m.start(),
+                        m.end(),
+                        m.group(0),
                     )
                 )
     refs += _described(text, refs)

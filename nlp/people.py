@@ -209,7 +209,9 @@ def find_people(doc: Doc) -> list[Person]:
     spans = [
         (s, e)
         for s, e in _merge(ner + by_cue)
-        if not _overlaps(s, e, blocked) and text[s:e].split()[0] not in STOP_FIRST
+        if not _overlaps(s, e, blocked)
+        and text[s:e].split()[0] not in STOP_FIRST
+        and not (lang == "en" and NOT_NAME.search(text[s:e]))
     ]
     people: list[Person] = []
     for s, e in spans:
@@ -225,7 +227,50 @@ def find_people(doc: Doc) -> list[Person]:
                 cue.text if cue else None,
             )
         )
+    people += pattern_people(text, lang, people, blocked)
     return _complete_surnames(people)
+
+
+EN_NAME = re.compile(
+    r"(?<![\w.])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
+    r"(?:\s(?:kyzy|uulu|uly|qyzy))?(?![\w-])"
+)
+NOT_NAME = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Kazakh\w*|Kyrgyz\w*|Uzbek\w*|Russian?|Tajik\w*|"
+    r"Turkmen\w*|Czech|House|Live|"
+    r"Central|Asia\w*|Court|Code|Ministry|Minister|President|Committee|Office|Service|Department|"
+    r"Republic|Union|Council|Party|News|Media|Radio|Times|Post|Daily|Channel|Agency|Foundation|"
+    r"Center|Centre|University|Police|National|International|State|Security|Article|Law|City|Region|"
+    r"District|Street|Square|Facebook|Telegram|Instagram|YouTube|Twitter|Freedom|Human|Rights|"
+    r"Free|Europe|Liberty|Reporters|Without|Borders|Watch|Journalists|Protection|Speech)\b"
+)
+
+
+def pattern_people(
+    text: str, lang: str, found: list[Person], blocked: list[tuple[int, int]]
+) -> list[Person]:
+    """English names the small NER model misses ("Igor Vinyavsky, imprisoned editor of …"):
+    capitalised word pairs, kept only if the role model ties them to media (``cue="pattern"``)."""
+    if lang != "en":
+        return []
+    taken = [(p.start, p.end) for p in found] + blocked
+    out = []
+    for m in EN_NAME.finditer(text):
+        if m.group(0).split()[0] in STOP_FIRST or NOT_NAME.search(m.group(0)):
+            continue
+        if not _overlaps(m.start(), m.end(), taken):
+            out.append(
+                Person(
+                    m.group(0),
+                    normalise(m.group(0), lang, None),
+                    m.start(),
+                    m.end(),
+                    None,
+                    "pattern",
+                )
+            )
+    return out
 
 
 def _governing_cue(text, s, e, cues, blocked, people) -> roles.Cue | None:

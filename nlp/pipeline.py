@@ -29,6 +29,7 @@ from nlp.gazetteer import Hit
 from nlp.legal import LegalRef
 from nlp.names import Registry
 from nlp.outlets import OutletsComponent, display_name
+from nlp import role_model
 from nlp.people import Person
 from nlp.settings import Settings
 from nlp.text import Normalised, normalise
@@ -52,6 +53,7 @@ class Analysis:
     categories: list[str] = field(default_factory=list)  # filled by CATEGORY_HOOKS (detection)
     text: str = field(default="", repr=False)  # the input text (offsets are into it)
     truncated: bool = False
+    role_candidates: tuple = field(default=(), repr=False)  # (candidates, rows) when training
 
     @property
     def journalists(self) -> list[Person]:
@@ -127,9 +129,16 @@ def build(lang: str, settings: Settings | None = None) -> Language:
 class Analyzer:
     """Holds the built pipelines (built on first use) and the registry of known names."""
 
-    def __init__(self, settings: Settings | None = None, registry: Registry | None = None):
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        registry: Registry | None = None,
+        decide_roles: bool = True,
+    ):
         self.settings, self.registry = settings or Settings(), registry or Registry()
         self._pipelines: dict[str, Language] = {}
+        self._role_model: role_model.RoleModel | bool | None = None
+        self.decide_roles = decide_roles  # False: keep every candidate and its features (training)
 
     def pipeline(self, lang: str) -> Language:
         if lang not in self._pipelines:
@@ -188,6 +197,7 @@ class Analyzer:
             _merge(results[n], doc, offset)
 
     def _finish(self, result: Analysis, hooks: bool = True) -> None:
+        result.people = self._roles(result)
         result.people = [
             _renamed(p, self.registry.resolve("person", p.norm) if p.role else None)
             for p in result.people
@@ -198,6 +208,21 @@ class Analyzer:
         ]
         for hook in CATEGORY_HOOKS if hooks else ():
             result.categories.extend(c for c in hook(result) if c not in result.categories)
+
+    def _roles(self, result: Analysis) -> list[Person]:
+        """The role model's decision over everyone the tagger found (the rules' without it)."""
+        if not self.decide_roles:
+            result.role_candidates = role_model.rows(
+                result.text, result.lang, result.people, result.outlets
+            )
+            return result.people
+        if self._role_model is None:
+            self._role_model = role_model.default() or False
+        if not self._role_model:
+            return [p for p in result.people if p.cue != "pattern"]
+        return role_model.decide(
+            self._role_model, result.text, result.lang, result.people, result.outlets
+        )
 
 
 def _to_raw(result: Analysis, norm: Normalised) -> None:

@@ -63,8 +63,8 @@ def role_before(
         return None
     cue = before[-1]
     gap = _unblocked(text, cue.end, start, blocked)
-    if gap.strip() == ",":
-        return cue
+    if gap.strip() in (",", ":", "—", "–", "-", ": —"):
+        return cue  # "журналист, …", "журналисты: А, Б и В", "тілшілері — А мен Б"
     if BREAK.search(gap) or len(gap.split()) > 4:
         return None
     return cue

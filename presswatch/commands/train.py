@@ -64,8 +64,11 @@ def _line(name: str, res: dict) -> str:
 def train(
     ctx: click.Context, corpus: Path, model_dir: Path | None, archive: bool, compare: bool
 ) -> None:
-    """Train the incident detector (encoder + calibrated heads) and print cross-validated scores."""
+    """Train the incident detector (encoder + calibrated heads) and the journalist-role model,
+    and print their cross-validated scores."""
+    from nlp import role_training
     from nlp.detect import trainer
+    from nlp.pipeline import Analyzer
 
     decisions = _decisions(ctx) if archive else []
     result = trainer.train(corpus, decisions, model_dir, compare=compare, echo=click.echo)
@@ -74,6 +77,12 @@ def train(
     click.echo(
         f"saved {result.model_dir} ({result.examples} examples, {len(decisions)} from reviewer "
         f"decisions); model card {result.model_dir / 'MODEL_CARD.md'}"
+    )
+    roles_path = result.model_dir / "roles.json"
+    _, card = role_training.train(corpus, roles_path, lambda: Analyzer(decide_roles=False))
+    click.echo(
+        f"role model: {card['journalists']} journalists among {card['candidates']} people, "
+        f"cross-validated candidate F1={card['cv_candidate_f1']:.3f}; saved {roles_path}"
     )
 
 

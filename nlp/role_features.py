@@ -1,0 +1,267 @@
+"""What a text says around a person: the evidence that ties a media role to them, as numbers.
+
+A *candidate* is one person of a text (all mentions whose surnames meet); its features describe
+every mention: a media role word right before or after it, in its sentence or paragraph, an
+outlet beside it, a parenthesis naming a role or an outlet, a list it shares with a known
+journalist, a non-media role (lawyer, official) beside it, byline and photo-credit lines.
+:mod:`nlp.role_model` weighs them; the weights are learned from the labelled corpus.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from nlp import roles, sentences
+from nlp.gazetteer import Hit
+from nlp.names import key
+from nlp.people import Person
+
+LIST_GAP = re.compile(r"\s*(?:,|;|\bи\b|\band\b|\bжәне\b|\bмен\b|\bпен\b|\bбен\b|,?\s*а также)\s*$")
+PAREN = re.compile(r"\s*[(,—–-]\s*(?P<body>[^()\n]{0,120})\)?")
+CREDIT = re.compile(
+    r"^\s*(?:фото|photo|сурет|автор|author|by|текст|text|видео|video)\b", re.IGNORECASE
+)
+SPEECH = re.compile(
+    r"^\W{0,3}(?:said|says|told|added|сказал\w*|заявил\w*|рассказал\w*|сообщил\w*|отметил\w*|"
+    r"пояснил\w*|деді|айтты|мәлімдеді|хабарлады)",
+    re.IGNORECASE,
+)
+COLLEAGUE = re.compile(r"(?:коллег\w*|әріптес\w*|colleagues?)\W{0,3}$", re.IGNORECASE)
+PLURAL = re.compile(
+    r"журналист(?:ы|ов|ам|ами|ах|тер\w*)|тілшілер\w*|корреспондент(?:ы|ов|ам)|journalists|reporters|"
+    r"блогер(?:ы|ов|лер\w*)|bloggers|съемочн\w+ групп\w*|съёмочн\w+ групп\w*|crew",
+    re.IGNORECASE,
+)
+MANAGER = re.compile(
+    r"\b(?:director|owner|head|founder|co-founder|chairman|chairwoman|publisher|директор\w*|владел\w*|"
+    r"руководител\w*|основател\w*|учредител\w*|глав\w+ редакци\w*|басшы\w*|құрылтайшы\w*|иесі\w*)\b",
+    re.IGNORECASE,
+)
+NAMES = (
+    "rule_role",
+    "manager_near_outlet",
+    "headline_line",
+    "is_outlet_name",
+    "media_before_adjacent",
+    "media_before_near",
+    "media_before_far",
+    "media_after_adjacent",
+    "media_after_near",
+    "other_before_adjacent",
+    "other_before_near",
+    "other_after_adjacent",
+    "media_same_sentence",
+    "media_same_paragraph",
+    "outlet_near",
+    "paren_role",
+    "list_with_journalist",
+    "media_before_list",
+    "other_before_list",
+    "list_of_three",
+    "plural_before_list",
+    "colleague_before",
+    "speech_after",
+    "mentions",
+    "first_in_text",
+    "last_in_text",
+    "credit_line",
+    "pattern_only",
+    "three_words",
+    "one_word",
+    "media_density",
+    "lang_en",
+    "lang_kk",
+    "lang_ru",
+)
+
+
+@dataclass
+class Candidate:
+    """One person of a text: the mentions that share a surname."""
+
+    name: str
+    mentions: list[Person] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    lang: str
+    cues: list[roles.Cue]
+    outlets: list[Hit]
+    sentences: list[tuple[int, int]]
+    paragraphs: list[tuple[int, int]]
+
+
+def context(text: str, lang: str, outlets: list[Hit]) -> Context:
+    sents = [(s.start, s.end) for s in sentences.split(text)]
+    paras, pos = [], 0
+    for block in re.split(r"(\n\s*\n)", text):
+        paras.append((pos, pos + len(block)))
+        pos += len(block)
+    return Context(text, lang, roles.find_cues(text), outlets, sents, paras)
+
+
+def same_surname(a: str, b: str) -> bool:
+    """Surname keys that meet up to an inflection ("Бажкенова" / "Бажкеновой")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short[:-1]) and len(long_) - len(short) <= 3
+
+
+def candidates(people: list[Person]) -> list[Candidate]:
+    """People grouped by surname; the longest name form names the group."""
+    groups: list[tuple[str, Candidate]] = []
+    for p in people:
+        words = p.norm.split()
+        if not words:
+            continue
+        surname = key(words[-1]) or key(p.norm)
+        group = next((g for k, g in groups if same_surname(k, surname)), None)
+        if group is None:
+            group = Candidate(p.norm)
+            groups.append((surname, group))
+        group.mentions.append(p)
+        if len(words) > len(group.name.split()):
+            group.name = p.norm
+    return [g for _, g in groups]
+
+
+def _within(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    return next(((s, e) for s, e in spans if s <= pos < e), (pos, pos))
+
+
+def _gap_before(ctx: Context, p: Person, media: bool) -> int:
+    ends = [p.start - c.end for c in ctx.cues if c.end <= p.start and bool(c.role) == media]
+    return min(ends, default=10_000)
+
+
+def _gap_after(ctx: Context, p: Person, media: bool) -> int:
+    starts = [c.start - p.end for c in ctx.cues if c.start >= p.end and bool(c.role) == media]
+    return min(starts, default=10_000)
+
+
+def _in_span_with_media(ctx: Context, spans: list[tuple[int, int]], p: Person) -> bool:
+    s, e = _within(spans, p.start)
+    return any(c.role and s <= c.start < e for c in ctx.cues)
+
+
+def _paren_role(ctx: Context, p: Person) -> bool:
+    m = PAREN.match(ctx.text, p.end)
+    if not m or not m.group("body"):
+        return False
+    s, e = m.start("body"), m.end("body")
+    return any(c.role and s <= c.start < e for c in ctx.cues) or any(
+        s <= h.start < e for h in ctx.outlets
+    )
+
+
+def _adjacent(ctx: Context, a: Person, b: Person) -> bool:
+    first, second = sorted((a, b), key=lambda x: x.start)
+    gap = ctx.text[first.end : second.start]
+    return bool(LIST_GAP.fullmatch(re.sub(r"\([^()]{0,80}\)", "", gap) or ","))
+
+
+def list_of(ctx: Context, p: Person, people: list[Person]) -> list[Person]:
+    """The names that share a list with ``p`` (commas and "and" between neighbours)."""
+    ordered = sorted(people, key=lambda o: o.start)
+    i = next(n for n, o in enumerate(ordered) if o is p)
+    lo = hi = i
+    while lo > 0 and _adjacent(ctx, ordered[lo - 1], ordered[lo]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _adjacent(ctx, ordered[hi], ordered[hi + 1]):
+        hi += 1
+    return ordered[lo : hi + 1]
+
+
+def _listed_with(ctx: Context, p: Person, others: list[Person]) -> int:
+    return len(list_of(ctx, p, others)) - 1
+
+
+def _headline(ctx: Context, p: Person) -> bool:
+    start = ctx.text.rfind("\n", 0, p.start) + 1
+    end = ctx.text.find("\n", p.end)
+    line = ctx.text[start : end if end >= 0 else len(ctx.text)].strip()
+    if len(line) > 200 or line[-1:] in (".", "!", "?", "»", '"'):
+        return False  # a headline is a short line with no full stop
+    words = re.findall(r"[^\W\d_]{4,}", line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+
+def mention_features(ctx: Context, p: Person, people: list[Person]) -> dict[str, float]:
+    before, after = _gap_before(ctx, p, True), _gap_after(ctx, p, True)
+    chain = list_of(ctx, p, people)
+    listed = len(chain) - 1
+    line_start = ctx.text.rfind("\n", 0, p.start) + 1
+    near = ctx.text[max(0, p.start - 40) : p.end + 40]
+    head = chain[0].start
+    return {
+        "rule_role": float(bool(p.role)),
+        "manager_near_outlet": float(
+            bool(MANAGER.search(near))
+            and any(abs(h.start - p.end) <= 80 or abs(p.start - h.end) <= 80 for h in ctx.outlets)
+        ),
+        "headline_line": float(_headline(ctx, p)),
+        "is_outlet_name": float(
+            any(h.start <= p.start < h.end or p.start <= h.start < p.end for h in ctx.outlets)
+            or any(key(h.text) == key(p.text) for h in ctx.outlets)
+        ),
+        "media_before_adjacent": float(before <= 3),
+        "media_before_near": float(before <= 40),
+        "media_before_far": float(before <= 160),
+        "media_after_adjacent": float(after <= 4),
+        "media_after_near": float(after <= 40),
+        "other_before_adjacent": float(_gap_before(ctx, p, False) <= 3),
+        "other_before_near": float(_gap_before(ctx, p, False) <= 25),
+        "other_after_adjacent": float(_gap_after(ctx, p, False) <= 12),
+        "media_same_sentence": float(_in_span_with_media(ctx, ctx.sentences, p)),
+        "media_same_paragraph": float(_in_span_with_media(ctx, ctx.paragraphs, p)),
+        "outlet_near": float(
+            any(abs(h.start - p.end) <= 60 or abs(p.start - h.end) <= 60 for h in ctx.outlets)
+        ),
+        "paren_role": float(_paren_role(ctx, p)),
+        "list_of_three": float(listed >= 2),
+        "media_before_list": float(listed >= 1 and _gap_before(ctx, chain[0], True) <= 5),
+        "other_before_list": float(
+            listed >= 1
+            and _gap_before(ctx, chain[0], False) < min(80, _gap_before(ctx, chain[0], True))
+        ),
+        "plural_before_list": float(
+            listed >= 1 and bool(PLURAL.search(ctx.text, max(0, head - 250), head))
+        ),
+        "colleague_before": float(bool(COLLEAGUE.search(ctx.text, max(0, p.start - 40), p.start))),
+        "speech_after": float(bool(SPEECH.match(ctx.text, p.end))),
+        "first_in_text": float(p.start < 150 and "\n" in ctx.text[p.end : p.end + 150]),
+        "last_in_text": float(len(ctx.text) - p.end < 150),
+        "credit_line": float(bool(CREDIT.match(ctx.text, line_start))),
+        "pattern_only": float(p.cue == "pattern"),
+    }
+
+
+def features(
+    ctx: Context, cand: Candidate, people: list[Person], journalists: set[int]
+) -> list[float]:
+    """The candidate's feature vector (in :data:`NAMES` order); ``journalists`` holds the ids of
+    mentions the rules gave a media role (for the list feature)."""
+    per = [mention_features(ctx, p, people) for p in cand.mentions]
+    row = {k: max(f[k] for f in per) for k in per[0]}
+    row["credit_line"] = min(f["credit_line"] for f in per)
+    row["pattern_only"] = min(f["pattern_only"] for f in per)
+    row["first_in_text"] = min(f["first_in_text"] for f in per)
+    row["list_with_journalist"] = float(
+        any(
+            id(o) in journalists and o is not p
+            for p in cand.mentions
+            for o in list_of(ctx, p, people)
+        )
+    )
+    row["mentions"] = math.log1p(len(cand.mentions))
+    words = len(cand.name.split())
+    row["three_words"], row["one_word"] = float(words >= 3), float(words == 1)
+    row["media_density"] = math.log1p(sum(1 for c in ctx.cues if c.role))
+    for lang in ("en", "kk", "ru"):
+        row[f"lang_{lang}"] = float(ctx.lang == lang)
+    return [row[n] for n in NAMES]
