@@ -35,7 +35,11 @@ class Hit:
 
 
 def load_outlets(
-    paths: tuple[Path, ...] = (DATA / "outlets.yaml", DATA / "outlets_extra.yaml"),
+    paths: tuple[Path, ...] = (
+        DATA / "outlets.yaml",
+        DATA / "outlets_corpus.yaml",
+        DATA / "outlets_extra.yaml",
+    ),
 ) -> list[dict]:
     out: list[dict] = []
     for path in paths:
@@ -141,11 +145,23 @@ def longest(hits: list[Hit]) -> list[Hit]:
     return sorted(kept, key=lambda h: h.start)
 
 
-@lru_cache(maxsize=4)
-def outlet_gazetteer(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> Gazetteer:
+def learned_only_from(outlet: dict, hosts: frozenset[str]) -> bool:
+    """An entry added after reading corpus texts of these hosts only (its ``seen_in``)."""
+    seen = set(outlet.get("seen_in") or [])
+    return bool(seen) and seen <= hosts
+
+
+@lru_cache(maxsize=8)
+def outlet_gazetteer(
+    extra: tuple[tuple[str, tuple[str, ...]], ...] = (), holdout: frozenset[str] = frozenset()
+) -> Gazetteer:
+    """The outlet gazetteer; ``holdout`` (evaluation) drops entries learned only from those
+    corpus hosts, so a held-out fold is scored without what was learned from it."""
     entries: dict[str, list[str]] = {}
     exact: set[str] = set()
     for o in load_outlets():
+        if holdout and learned_only_from(o, holdout):
+            continue
         cased = o.get("cased_aliases", [])  # common words when lower-case ("хабар" = news)
         entries.setdefault(o["name"], []).extend(
             [*o.get("aliases", []), *cased, *o.get("domains", [])]

@@ -225,8 +225,13 @@ def org_before_role(doc: Doc, known: list[Hit]) -> list[Hit]:
     return hits
 
 
-def find_outlets(text: str, registry_aliases: tuple = (), doc: Doc | None = None) -> list[Hit]:
-    known = outlet_gazetteer(registry_aliases).find(text)
+def find_outlets(
+    text: str,
+    registry_aliases: tuple = (),
+    doc: Doc | None = None,
+    holdout: frozenset[str] = frozenset(),
+) -> list[Hit]:
+    known = outlet_gazetteer(registry_aliases, holdout).find(text)
     if doc is None:
         return longest(known + unknown_outlets(text, known))
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
@@ -247,10 +252,11 @@ class OutletsComponent:
 
     def __init__(self, discover: bool = True, registry_aliases: tuple = ()):
         self.discover, self.registry_aliases = discover, registry_aliases
+        self.holdout: frozenset[str] = frozenset()  # evaluation: see Settings.outlets_holdout
 
     def __call__(self, doc: Doc) -> Doc:
         if self.discover:
-            doc._.outlets = find_outlets(doc.text, self.registry_aliases, doc)
+            doc._.outlets = find_outlets(doc.text, self.registry_aliases, doc, self.holdout)
         else:
-            doc._.outlets = outlet_gazetteer(self.registry_aliases).find(doc.text)
+            doc._.outlets = outlet_gazetteer(self.registry_aliases, self.holdout).find(doc.text)
         return doc

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp import components as _components  # noqa: F401  (registers the factories)
+from nlp import role_model
 from nlp.amounts import Amount
 from nlp.chunks import clean, split
 from nlp.dates import DateMention
@@ -29,7 +30,6 @@ from nlp.gazetteer import Hit
 from nlp.legal import LegalRef
 from nlp.names import Registry
 from nlp.outlets import OutletsComponent, display_name
-from nlp import role_model
 from nlp.people import Person
 from nlp.settings import Settings
 from nlp.text import Normalised, normalise
@@ -146,6 +146,7 @@ class Analyzer:
             if "presswatch_outlets_v1" in nlp.pipe_names:
                 outlets = cast(OutletsComponent, nlp.get_pipe("presswatch_outlets_v1"))
                 outlets.registry_aliases = tuple(self.registry.aliases("outlet"))
+                outlets.holdout = self.settings.outlets_holdout
             self._pipelines[lang] = nlp
         return self._pipelines[lang]
 

@@ -19,3 +19,5 @@ class Settings:
     max_chars: int = 200_000  # text beyond this is not analysed (bounded time and memory)
     batch_size: int = 32
     n_process: int = 1  # see docs/BENCHMARKS.md, NLP benchmarks, before raising it
+    # evaluation only: gazetteer outlets learned from these corpus hosts alone are left out
+    outlets_holdout: frozenset[str] = frozenset()
