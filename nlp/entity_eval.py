@@ -51,7 +51,9 @@ def predict(rows: list[dict], k: int = 5) -> dict[str, dict]:
             Settings(outlets_holdout=frozenset(t.group for t in test)), decide_roles=False
         )
         analyses = analyzer.analyse([r["text"] for r in held], [r["id"] for r in held], hooks=False)
-        preds.update({str(r["id"]): _record(r, a, model) for r, a in zip(held, analyses, strict=True)})
+        preds.update(
+            {str(r["id"]): _record(r, a, model) for r, a in zip(held, analyses, strict=True)}
+        )
     return preds
 
 
@@ -71,7 +73,15 @@ def _score_file(tmp: Path, name: str, gold: list[dict], preds: dict, scorer: Pat
     gold_path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in gold), "utf-8")
     lines = [json.dumps(preds[str(r["id"])], ensure_ascii=False) + "\n" for r in gold]
     pred_path.write_text("".join(lines), "utf-8")
-    cmd = [sys.executable, str(scorer), str(gold_path), str(pred_path), "--json", str(res), "--quiet"]
+    cmd = [
+        sys.executable,
+        str(scorer),
+        str(gold_path),
+        str(pred_path),
+        "--json",
+        str(res),
+        "--quiet",
+    ]
     subprocess.run(cmd, check=True, capture_output=True)
     overall = json.loads(res.read_text("utf-8"))["overall"]
     return {f: overall[f] for f in FIELDS} | {"n": len(gold)}

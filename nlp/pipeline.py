@@ -219,11 +219,10 @@ class Analyzer:
             return result.people
         if self._role_model is None:
             self._role_model = role_model.default() or False
-        if not self._role_model:
+        model = self._role_model
+        if not isinstance(model, role_model.RoleModel):
             return [p for p in result.people if p.cue != "pattern"]
-        return role_model.decide(
-            self._role_model, result.text, result.lang, result.people, result.outlets
-        )
+        return role_model.decide(model, result.text, result.lang, result.people, result.outlets)
 
 
 def _to_raw(result: Analysis, norm: Normalised) -> None:

@@ -145,3 +145,19 @@ def test_registry_gives_canonical_names_and_category_hook_is_an_extension_point(
         CATEGORY_HOOKS[:] = saved
     assert [p.norm for p in a.journalists] == ["Nurzhan Baimuldin"]
     assert a.categories == ["legal.administrative"]
+
+
+def test_outlets_named_by_domain_but_not_in_urls_credits_or_ngos():
+    text = (
+        "Как сообщает Steppenews.kz, редакцию посетили полицейские. Фото: stockpix.com\n"
+        "Подробнее на https://example-mirror.kz/news/1 и в пресс-релизе Internews."
+    )
+    a = analyse([text])[0]
+    assert a.outlet_names() == ["Steppenews.kz"]
+
+
+def test_common_words_and_quoted_phrases_are_not_outlets():
+    kk = analyse(["Ауыл тұрғындары бұл хабарды күні кеше естіді, деп жазды «Хабар» арнасы."])[0]
+    assert kk.outlet_names() == ["Khabar"] and "хабар" not in kk.tag_record()["outlets"]
+    ru = analyse(["В настоящее время издание «заведомо ложной» статьи не публиковало."])[0]
+    assert ru.outlet_names() == []
