@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp import roles
+from nlp.attribution import attributed
 from nlp.gazetteer import KK_ENDINGS, RU_ENDINGS, Hit, longest, outlet_gazetteer
 
 OUTLET_CUE = re.compile(
@@ -233,13 +234,21 @@ def find_outlets(
 ) -> list[Hit]:
     known = outlet_gazetteer(registry_aliases, holdout).find(text)
     if doc is None:
-        return longest(known + unknown_outlets(text, known))
+        return longest(known + unknown_outlets(text, known) + _sources(text, known, []))
     persons = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    natasha = [(s, e) for s, e, t, _ in (doc._.natasha_spans or []) if t == "PER"]
     return longest(
         known
         + unknown_outlets(text, known, persons if doc.has_annotation("ENT_IOB") else None)
         + org_before_role(doc, known)
+        + _sources(text, known, persons + natasha)
     )
+
+
+def _sources(text: str, known: list[Hit], persons: list[tuple[int, int]]) -> list[Hit]:
+    """Outlets named as a source ("сообщает …", "… хабарлайды", "© …")."""
+    found = attributed(text, persons, plausible)
+    return [h for name, s, e in found for h in _hit(name, s, e, known)]
 
 
 @Language.factory("presswatch_outlets_v1", default_config={"discover": True})

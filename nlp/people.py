@@ -81,10 +81,22 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
+LOCATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі)$", re.IGNORECASE)  # "Шымкенттегі" = "in Shymkent"
+
+
 def ner_candidates(doc: Doc) -> list[tuple[int, int]]:
     spans = [(s, e) for s, e, t, _ in (doc._.natasha_spans or []) if t == "PER"]
     spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
-    return [_trim(doc.text, s, e) for s, e in spans]
+    return [_trim(doc.text, s, e) for a, b in spans for s, e in _two_names(doc.text, a, b)]
+
+
+def _two_names(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Two people NER joined ("Аида Балаева Ботагөз Омарованың"): four capitalised words, no
+    patronymic among them, are two names."""
+    words = list(re.finditer(WORD, text[start:end]))
+    if len(words) < 4 or any(PATRONYMIC.search(w.group(0)) for w in words):
+        return [(start, end)]
+    return [(start, start + words[1].end()), (start + words[2].start(), end)]
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -211,6 +223,7 @@ def find_people(doc: Doc) -> list[Person]:
         for s, e in _merge(ner + by_cue)
         if not _overlaps(s, e, blocked)
         and text[s:e].split()[0] not in STOP_FIRST
+        and not LOCATIVE.search(text[s:e])
         and not (lang == "en" and NOT_NAME.search(text[s:e]))
     ]
     people: list[Person] = []
