@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from nlp.gazetteer import Hit, body_gazetteer
+from nlp.gazetteer import body_gazetteer
 
 LAT = r"[A-Z][A-Za-z0-9&'’-]*(?:\.[a-z]{2,})?(?:\s+[A-Z0-9][A-Za-z0-9&'’-]*(?:\.[a-z]{2,})?){0,3}"
 NOT_SOURCE = re.compile(
