@@ -165,20 +165,21 @@ def _adjacent(ctx: Context, a: Person, b: Person) -> bool:
     return bool(LIST_GAP.fullmatch(re.sub(r"\([^()]{0,80}\)", "", gap) or ","))
 
 
+def chains(ctx: Context, people: list[Person]) -> dict[int, list[Person]]:
+    """Every mention's list: neighbours joined by commas and "and" only (one pass)."""
+    out: dict[int, list[Person]] = {}
+    current: list[Person] = []
+    for p in sorted(people, key=lambda o: o.start):
+        if current and not _adjacent(ctx, current[-1], p):
+            current = []
+        current.append(p)
+        out[id(p)] = current
+    return out
+
+
 def list_of(ctx: Context, p: Person, people: list[Person]) -> list[Person]:
-    """The names that share a list with ``p`` (commas and "and" between neighbours)."""
-    ordered = sorted(people, key=lambda o: o.start)
-    i = next(n for n, o in enumerate(ordered) if o is p)
-    lo = hi = i
-    while lo > 0 and _adjacent(ctx, ordered[lo - 1], ordered[lo]):
-        lo -= 1
-    while hi + 1 < len(ordered) and _adjacent(ctx, ordered[hi], ordered[hi + 1]):
-        hi += 1
-    return ordered[lo : hi + 1]
-
-
-def _listed_with(ctx: Context, p: Person, others: list[Person]) -> int:
-    return len(list_of(ctx, p, others)) - 1
+    """The names that share a list with ``p``."""
+    return chains(ctx, people)[id(p)]
 
 
 def _headline(ctx: Context, p: Person) -> bool:
@@ -191,9 +192,8 @@ def _headline(ctx: Context, p: Person) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
-def mention_features(ctx: Context, p: Person, people: list[Person]) -> dict[str, float]:
+def mention_features(ctx: Context, p: Person, chain: list[Person]) -> dict[str, float]:
     before, after = _gap_before(ctx, p, True), _gap_after(ctx, p, True)
-    chain = list_of(ctx, p, people)
     listed = len(chain) - 1
     line_start = ctx.text.rfind("\n", 0, p.start) + 1
     near = ctx.text[max(0, p.start - 40) : p.end + 40]
@@ -242,11 +242,11 @@ def mention_features(ctx: Context, p: Person, people: list[Person]) -> dict[str,
 
 
 def features(
-    ctx: Context, cand: Candidate, people: list[Person], journalists: set[int]
+    ctx: Context, cand: Candidate, lists: dict[int, list[Person]], journalists: set[int]
 ) -> list[float]:
-    """The candidate's feature vector (in :data:`NAMES` order); ``journalists`` holds the ids of
-    mentions the rules gave a media role (for the list feature)."""
-    per = [mention_features(ctx, p, people) for p in cand.mentions]
+    """The candidate's feature vector (in :data:`NAMES` order); ``lists`` from :func:`chains`,
+    ``journalists`` the ids of mentions the rules gave a media role (for the list feature)."""
+    per = [mention_features(ctx, p, lists[id(p)]) for p in cand.mentions]
     row = {k: max(f[k] for f in per) for k in per[0]}
     row["credit_line"] = min(f["credit_line"] for f in per)
     row["pattern_only"] = min(f["pattern_only"] for f in per)
@@ -255,7 +255,7 @@ def features(
         any(
             id(o) in journalists and o is not p
             for p in cand.mentions
-            for o in list_of(ctx, p, people)
+            for o in lists[id(p)]
         )
     )
     row["mentions"] = math.log1p(len(cand.mentions))

@@ -18,7 +18,7 @@ from pathlib import Path
 from nlp.detect.model import ModelError
 from nlp.gazetteer import Hit
 from nlp.people import Person
-from nlp.role_features import NAMES, Candidate, candidates, context, features
+from nlp.role_features import NAMES, Candidate, candidates, chains, context, features
 
 DEFAULT = Path(__file__).parent / "data" / "models" / "roles.json"
 
@@ -66,7 +66,8 @@ def rows(
     ctx = context(text, lang, outlets)
     cands = candidates(people)
     journalists = {id(p) for p in people if p.role}
-    return cands, [features(ctx, c, people, journalists) for c in cands]
+    lists = chains(ctx, people)
+    return cands, [features(ctx, c, lists, journalists) for c in cands]
 
 
 def decide(
