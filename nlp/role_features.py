@@ -182,6 +182,28 @@ def list_of(ctx: Context, p: Person, people: list[Person]) -> list[Person]:
     return chains(ctx, people)[id(p)]
 
 
+OUTLET_POSSESSIVE = re.compile(
+    r"(?:outlet|newspaper|website|channel|site|agency|paper)['’]s\s+(?:\w+\s+)?$|"
+    r"(?:издания|газеты|телеканала|агентства|портала|сайта|редакции)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _manager_of_outlet(ctx: Context, p: Person) -> bool:
+    """A manager's title tied to an outlet: "Kaktus founder А", "А, the head of ElMedia",
+    "the outlet's general director А", "директор издания А"."""
+    lo, hi = max(0, p.start - 60), min(len(ctx.text), p.end + 60)
+    for m in MANAGER.finditer(ctx.text, lo, hi):
+        if OUTLET_POSSESSIVE.search(ctx.text, max(0, m.start() - 30), m.start()) or any(
+            0 <= m.start() - h.end <= 3 or 0 <= h.start - m.end() <= 12 for h in ctx.outlets
+        ):
+            return True
+        after = ctx.text[m.end() : m.end() + 30]
+        if OUTLET_POSSESSIVE.match(after.strip() + " "):
+            return True
+    return False
+
+
 def _headline(ctx: Context, p: Person) -> bool:
     start = ctx.text.rfind("\n", 0, p.start) + 1
     end = ctx.text.find("\n", p.end)
@@ -196,14 +218,10 @@ def mention_features(ctx: Context, p: Person, chain: list[Person]) -> dict[str, 
     before, after = _gap_before(ctx, p, True), _gap_after(ctx, p, True)
     listed = len(chain) - 1
     line_start = ctx.text.rfind("\n", 0, p.start) + 1
-    near = ctx.text[max(0, p.start - 40) : p.end + 40]
     head = chain[0].start
     return {
         "rule_role": float(bool(p.role)),
-        "manager_near_outlet": float(
-            bool(MANAGER.search(near))
-            and any(abs(h.start - p.end) <= 80 or abs(p.start - h.end) <= 80 for h in ctx.outlets)
-        ),
+        "manager_near_outlet": float(_manager_of_outlet(ctx, p)),
         "headline_line": float(_headline(ctx, p)),
         "is_outlet_name": float(
             any(h.start <= p.start < h.end or p.start <= h.start < p.end for h in ctx.outlets)
@@ -252,11 +270,7 @@ def features(
     row["pattern_only"] = min(f["pattern_only"] for f in per)
     row["first_in_text"] = min(f["first_in_text"] for f in per)
     row["list_with_journalist"] = float(
-        any(
-            id(o) in journalists and o is not p
-            for p in cand.mentions
-            for o in lists[id(p)]
-        )
+        any(id(o) in journalists and o is not p for p in cand.mentions for o in lists[id(p)])
     )
     row["mentions"] = math.log1p(len(cand.mentions))
     words = len(cand.name.split())

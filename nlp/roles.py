@@ -76,12 +76,15 @@ def role_after(text: str, end: int, cues: list[Cue]) -> Cue | None:
     if not after:
         return None
     gap = text[end : after[0].start]
-    ok = re.fullmatch(
-        r"\s*(?:,|—|–|-|\()\s*(?:(?:a|an|the|бывш\w+|местн\w+|известн\w+|независим\w+|former|local|freelance|veteran|senior|чья|\w+ская|\w+ский)\s+){0,2}",
-        gap,
-        re.IGNORECASE,
-    )
-    return after[0] if ok else None
+    return after[0] if APPOSITION_GAP.fullmatch(gap) else None
+
+
+# ", the newspaper's former editor", ", an Assandi Times journalist", " (Steppe Herald reporter)"
+APPOSITION_GAP = re.compile(
+    r"\s*(?:,|—|–|-|\()\s*(?:(?:(?i:a|an|the|бывш\w+|местн\w+|известн\w+|независим\w+|former|local|"
+    r"freelance|veteran|senior|independent|investigative|чья|\w+ская|\w+ский|[\w-]+['’]s)|"
+    r"[A-Z][\w.&-]*|«[^»]{1,40}»)\s+){0,4}"
+)
 
 
 def listed_role(text: str, start: int, cues: list[Cue]) -> Cue | None:
