@@ -120,9 +120,24 @@ def _codes(text: str) -> list[tuple[int, int, str]]:
     for m in code_pattern().finditer(text):
         if m.group(0) in ("АК", "CC", "Law", "law", "АПК") and not _is_code_context(text, m):
             continue
+        if m.lastgroup == "OTHER" and _amending(text, m):
+            continue
         assert m.lastgroup is not None  # every alternative is a named group
         found.append((m.start(), m.end(), m.lastgroup))
     return found
+
+
+AMENDING = re.compile(r"№\s*\d+[-‑–]?[IVXLCА-Я]*|от\s+\d{1,2}[.\s]", re.IGNORECASE)
+
+
+def _amending(text: str, m: re.Match) -> bool:
+    """A law cited by its number and date ("Законом РК от 05.11.22 г. № 157-VII", "№ 446-V ҚР
+    Заңымен") is the law that amended the article, not the code the article belongs to."""
+    return bool(
+        AMENDING.match(text, m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip()))
+        or AMENDING.search(text[max(0, m.start() - 25) : m.start()])
+        or re.match(r"\s*(?:РК|РФ|ҚР)\s+(?:от\s|№)", text[m.end() :])
+    )
 
 
 def _is_code_context(text: str, m: re.Match) -> bool:
@@ -146,6 +161,7 @@ def _code_before(text: str, start: int, codes, prev_anchor: int) -> str | None:
 
 
 def _code_earlier(start: int, codes) -> str | None:
+    """The code named last before the article (a law never: it is cited in passing)."""
     earlier = [c for s, _, c in codes if s < start and c != "OTHER"]
     return earlier[-1] if earlier else None
 
