@@ -21,7 +21,7 @@ OUTLET_CUE = re.compile(
     r"(?<![\w-])(?:(?:YouTube|Telegram|Instagram|TikTok|телеграм|ютуб|ютюб)-(?:канал|арна)\w*|съемочн\w+ групп\w*|"
     r"съёмочн\w+ групп\w*|эфир(?:е|а)?|(?:интернет-)?(?:издани\w*|газет\w*|телеканал\w*|телекомпани\w*|радиостанци\w*|"
     r"радио|сайт\w*|портал\w*|агентств\w*|журнал(?:а|у|ом|е|ы\w*)?|редакци\w*|басылым\w*|телеарна\w*|агенттіг\w*|"
-    r"newspapers?|outlets?|websites?|(?:TV )?channels?|portals?|agency|magazines?|news sites?|paper|weekly|daily|"
+    r"newspapers?|outlets?|websites?|(?:TV )?channels?|portals?|agency|magazines?|news sites?|paper|weekly|daily|edition|"
     r"broadcaster))(?![\w-])",
     re.IGNORECASE,
 )
@@ -32,15 +32,23 @@ LATIN_NAME = (
 )
 QUOTE_GROUPS = ("q", "q2", "q3", "q4", "q5")
 AFTER_CUE = re.compile(
-    rf"\s*(?:«(?P<q>[^»]{{2,60}})»|\"(?P<q2>[^\"]{{2,60}})\"|“(?P<q3>[^”]{{2,60}})”|<<(?P<q4>[^>]{{2,60}})>>|"
+    rf"\s*,?\s*(?:«(?P<q>[^»]{{2,60}})»|\"(?P<q2>[^\"]{{2,60}})\"|“(?P<q3>[^”]{{2,60}})”|<<(?P<q4>[^>]{{2,60}})>>|"
     rf"„(?P<q5>[^“”]{{2,60}})[“”]|(?P<prep>(?:for|at|with|from) )?(?P<of>of )?(?:the )?(?P<lat>{LATIN_NAME}))"
 )
 BEFORE_CUE = re.compile(  # «Сарыарқа таңы» (аудандық) газетінің
     rf"(?:«(?P<q>[^»]{{2,60}})»|(?P<lat>{LATIN_NAME}))\s*(?:(?:аудандық|облыстық|қалалық|республикалық|жергілікті|тәуелсіз)\s+)?$"
 )
-EN_BEFORE = re.compile(
-    rf"(?P<lat>{LATIN_NAME})\s+(?:newspaper|news site|outlet|TV channel|magazine|weekly|daily|website)\b"
+EN_KIND = (
+    r"(?:media outlet|news outlet|outlet|newspaper|news site|news agency|TV channel|television|magazine|"
+    r"weekly|daily|website|video blog|video project|YouTube channel|broadcaster)"
 )
+EN_BEFORE = (
+    re.compile(  # "Dala News TV channel", "the \"Steppe Truth\" (\"…\") weekly", "X, a news site"
+        rf"(?:(?P<lat>{LATIN_NAME})|\"(?P<q>[^\"]{{2,50}})\")\s*(?:\([^()]{{1,40}}\)\s*)?"
+        rf"(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}})?{EN_KIND}\b"
+    )
+)
+EN_CALLED = re.compile(rf"{EN_KIND}\s*,?\s+(?:called|named)\s+(?P<lat>{LATIN_NAME})")
 EN_BEFORE_ROLE = re.compile(
     rf"(?:\b(?:[Aa]n?|[Tt]he)\s+(?P<lat>{LATIN_NAME})|(?P<dom>(?<![\w.-])[A-Za-z][\w-]*{DOMAIN}))\s*$"
 )
@@ -178,8 +186,9 @@ def unknown_outlets(
             if found:
                 group, m = found
                 hits += _hit(m.group(group), m.start(group), m.end(group), known)
-    for m in EN_BEFORE.finditer(text):
-        hits += _hit(m.group("lat"), m.start("lat"), m.end("lat"), known)
+    for m in [*EN_BEFORE.finditer(text), *EN_CALLED.finditer(text)]:
+        group = "lat" if m.group("lat") else "q"
+        hits += _hit(m.group(group), m.start(group), m.end(group), known)
     return hits + domain_outlets(text, known)
 
 
@@ -196,7 +205,8 @@ def plausible(name: str) -> bool:
         len(name) < 3
         or not (name[0].isupper() or name[0].isdigit() or DOMAIN_NAME.fullmatch(name))
         or len(name.split()) > 5
-        or name.split()[0] in NOT_OUTLET
+        or name.split()[0].casefold() in {n.casefold() for n in NOT_OUTLET}
+        or re.search(r"-(?:owned|based|funded|run|backed)$", name)
         or name in DEMONYMS
         or name.casefold() in blocked
         or PERSON_LIKE.match(name)
