@@ -23,8 +23,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
+from presswatch.demo_data.bulk import build_bulk  # noqa: E402
 from review.app import create_app  # noqa: E402
-from review.fixtures_bulk import build_bulk  # noqa: E402
 from storage.archive import connect  # noqa: E402
 from storage.migrations import migrate  # noqa: E402
 from storage.reviewers import add_reviewer  # noqa: E402

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from review.fixtures import build_demo_archive
+from presswatch.demo_data.archive import build_demo_archive
 from storage.archive import connect
 from storage.reviewers import add_reviewer
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from review.fixtures import build_demo
+from presswatch.demo_data.archive import build_demo
 from storage import candidates, triage
 from storage.candidates import QueueFilter
 

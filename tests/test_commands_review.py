@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from presswatch.cli import cli
-from review.fixtures import build_demo
+from presswatch.demo_data.archive import build_demo
 from storage import candidates, incidents
 
 

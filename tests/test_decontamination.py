@@ -15,8 +15,14 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 TEXT_SUFFIXES = {".yaml", ".yml", ".json", ".jsonl", ".txt", ".md", ".html", ".htm", ".xml", ".csv"}
-DATA_TREES = ["tests/data", "tests/golden", "presswatch/newsroom", "nlp/data"]
-PY_FIXTURES = ["review/fixture*.py", "presswatch/newsroom/*.py", "tests/*.py"]
+DATA_TREES = [
+    "tests/data",
+    "tests/golden",
+    "presswatch/newsroom",
+    "presswatch/demo_data",
+    "nlp/data",
+]
+PY_FIXTURES = ["presswatch/demo_data/*.py", "presswatch/newsroom/*.py", "tests/*.py"]
 
 
 def checker() -> Path:
@@ -38,7 +44,7 @@ def test_the_file_list_covers_the_fixture_trees():
     names = {p.relative_to(REPO).as_posix() for p in fixture_files()}
     assert "tests/data/nlp_eval/ru.jsonl" in names
     assert "presswatch/newsroom/content/articles_incidents.yaml" in names
-    assert "review/fixtures.py" in names and "nlp/data/cues.yaml" in names
+    assert "presswatch/demo_data/archive.py" in names and "nlp/data/cues.yaml" in names
 
 
 def test_no_fixture_is_an_evaluation_text():

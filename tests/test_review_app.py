@@ -8,8 +8,8 @@ import shutil
 
 import pytest
 
+from presswatch.demo_data.archive import build_demo_archive
 from review.app import create_app
-from review.fixtures import build_demo_archive
 from storage import candidates
 from storage.archive import connect
 from storage.reviewers import add_reviewer

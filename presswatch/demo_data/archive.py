@@ -12,7 +12,14 @@ from pathlib import Path
 
 import sqlite_utils
 
-from review.fixture_stories import HOSTILE_PAGE, ONERROR, PRIOR, SCRIPT, SECOND_SOURCES, STORIES
+from presswatch.demo_data.stories import (
+    HOSTILE_PAGE,
+    ONERROR,
+    PRIOR,
+    SCRIPT,
+    SECOND_SOURCES,
+    STORIES,
+)
 from storage.archive import connect
 from storage.articles import save_articles
 from storage.migrations import migrate

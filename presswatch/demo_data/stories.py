@@ -1,4 +1,4 @@
-"""The fictional stories of the review fixtures (people and outlets invented for the project).
+"""The fictional stories of the demo review archive (people and outlets invented for the project).
 
 Some carry hostile payloads in title, text and outlet; ``HOSTILE_PAGE`` is a stored raw page of
 hostile HTML.
