@@ -10,6 +10,7 @@ from crawlers.canonical import canonical_url
 from storage.archive import write
 from storage.articles import save_aliases, save_batch
 from storage.pages import page_fields, save_pages
+from storage.posts import post_row, save_posts
 from storage.runs import record_failure
 
 
@@ -88,6 +89,14 @@ def store_items(db: sqlite_utils.Database, items: list[dict], run_id: int | None
             aliases.update(dict.fromkeys(addresses(item), row["url"]))
         result = save_batch(db, [row for _, row in records.values()]) if records else None
         save_aliases(db, aliases)
+        save_posts(
+            db,
+            [
+                post_row(u, items[i]["post"])
+                for u, (i, _) in records.items()
+                if items[i].get("post")
+            ],
+        )
     for url, (i, _) in records.items():
         if result and url in result.new:
             outcomes[i] = "new"

@@ -29,12 +29,27 @@ def court_article(url: str, fields: dict) -> Article | None:
     )
 
 
+def post_article(url: str, post: dict) -> Article:
+    """The article of a Telegram post: its text as it is, no extraction."""
+    return Article(
+        url=url,
+        title=post.get("title"),
+        text=post["text"],
+        published=post.get("published"),
+        lang=detect_language(post["text"]),
+        extractor="telegram-preview",
+    )
+
+
 def extract_page(job: dict[str, Any]) -> dict[str, Any]:
     """``{"encoding", "article": Article fields or None, "canonical": the page's own canonical URL,
     "packed": the body as the archive stores it}`` (plain types: a result must not pull
     trafilatura into the process that reads it)."""
     html, encoding = decode(job["body"], job.get("content_type"))
-    if job.get("court") is not None:
+    article: Article | None
+    if job.get("post") is not None:
+        article = post_article(job["url"], job["post"])
+    elif job.get("court") is not None:
         article = court_article(job["url"], job["court"])
     else:
         article = extract(html, job["url"], job.get("selectors"))

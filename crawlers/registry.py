@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
+from crawlers.telegram import CHANNEL
 from storage.errors import ConfigError
 
-KINDS = ("feed", "sitemap", "listing", "court")
+KINDS = ("feed", "sitemap", "listing", "court", "telegram")
 LANGS = ("ru", "kk", "en")
 REQUIRED = ("name", "kind", "start_urls")
 OPTIONAL = {
@@ -72,6 +74,8 @@ def check_entry(entry: Any) -> str | None:
         isinstance(u, str) and u.startswith(("http://", "https://")) for u in urls
     ):
         return "start_urls must be a list of http(s) URLs"
+    if entry["kind"] == "telegram" and not all(CHANNEL.search(urlsplit(u).path) for u in urls):
+        return "a telegram source's start_urls are channel previews: https://t.me/s/<channel>"
     unknown = sorted(set(entry) - set(REQUIRED) - OPTIONAL)
     if unknown:
         return f"unknown key(s) {', '.join(unknown)}; valid: {', '.join(sorted(OPTIONAL | set(REQUIRED)))}"

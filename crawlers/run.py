@@ -25,6 +25,7 @@ SPIDERS = {
     "sitemap": "crawlers.spiders.sitemap.SitemapSpider",
     "listing": "crawlers.spiders.listing.ListingSpider",
     "court": "crawlers.spiders.court.CourtSpider",
+    "telegram": "crawlers.spiders.telegram.TelegramSpider",
 }
 ROOT = Path(__file__).resolve().parents[1]
 

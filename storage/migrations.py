@@ -384,6 +384,25 @@ def m008_url_aliases(db: sqlite_utils.Database) -> None:
     db["url_aliases"].create({"alias": str, "url": str, "seen_at": str}, pk="alias")
 
 
+def m040_telegram_posts(db: sqlite_utils.Database) -> None:
+    """Telegram channel posts beside their articles: channel, post id, links, forwarded-from."""
+    db["posts"].create(
+        {
+            "url": str,
+            "channel": str,
+            "post_id": int,
+            "forwarded_from": str,
+            "forwarded_url": str,
+            "photos": int,
+            "edited": int,
+            "links": str,
+            "seen_at": str,
+        },
+        pk="url",
+    )
+    db["posts"].create_index(["channel", "post_id"])
+
+
 MIGRATIONS: list[Migration] = [
     m001_sources_pages_articles,
     m002_analysis,
@@ -393,6 +412,7 @@ MIGRATIONS: list[Migration] = [
     m006_crawlers_feed_validators,
     m007_review_lang_index,
     m008_url_aliases,
+    m040_telegram_posts,
 ]
 
 

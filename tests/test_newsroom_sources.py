@@ -24,7 +24,7 @@ def test_written_sources_load_with_zero_problems(tmp_path: Path):
     write_sources(path, "http://127.0.0.1:9999", include_faults=True, generated=100)
     good, problems = load_sources(path)
     assert problems == []
-    assert {"feed", "sitemap", "listing", "court"} == {e["kind"] for e in good}
+    assert {"feed", "sitemap", "listing", "court", "telegram"} == {e["kind"] for e in good}
     assert all(e["local"] is True and e["enabled"] is True for e in good)
     assert {e["outlet"] for e in good} >= {o.name for o in OUTLETS.values()}
     assert any(e["name"] == "bulk-news" for e in good)
@@ -40,7 +40,11 @@ def test_every_start_url_answers_200(tmp_path: Path):
         entries = write_sources(tmp_path / "s.yaml", room.base_url, generated=30)
         for entry in entries:
             for url in entry["start_urls"]:
-                assert fetch(url).status == 200, entry["name"]
+                status = fetch(url).status
+                if status == 429:  # the Kazakh Telegram channel's one rate limit
+                    status = fetch(url).status
+                want = 302 if entry["name"] == "telegram-kokorai-old" else 200  # to its contact page
+                assert status == want, entry["name"]
 
 
 def test_command_serves_until_interrupted(tmp_path: Path):

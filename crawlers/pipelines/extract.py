@@ -22,6 +22,7 @@ def page_job(item: dict[str, Any]) -> dict[str, Any]:
         "content_type": item["headers"].get("Content-Type"),
         "selectors": item["source"].get("article"),
         "court": item.get("court"),
+        "post": item.get("post"),
     }
 
 

@@ -34,6 +34,7 @@ from presswatch.newsroom.responses import (
     text,
     xml,
 )
+from presswatch.newsroom.telegram import Telegram
 
 CP1251 = "windows-1251"
 NEWS_SITEMAP_SIZE = (
@@ -75,6 +76,7 @@ class Site:
         self.charsets = {a.id: charset_mode(i) for i, a in enumerate(oldest)}
         self.faults = Faults() if faults else None
         self.bulk = Bulk(generated) if generated else None
+        self.telegram = Telegram()
         self.routes: dict[str, Callable[[Request], Response | None]] = {
             "steppe-herald": self._steppe,
             "vestnik-stepi": self._vestnik,
@@ -100,6 +102,8 @@ class Site:
             return self.faults.handle(req)
         if slug == "bulk-news" and self.bulk:
             return self.bulk.handle(req)
+        if slug == "tg":
+            return self.telegram.handle(req)
         if slug not in OUTLETS:
             return not_found()
         return self._common(req, slug) or self.routes[slug](req) or not_found()

@@ -12,6 +12,7 @@ import yaml
 
 from presswatch.newsroom.faults import DEFAULT_DELAY
 from presswatch.newsroom.outlets import ALL_OUTLETS
+from presswatch.newsroom.telegram import channels
 
 COURT_FIELDS = {
     "title": "h1.case-title",
@@ -37,6 +38,21 @@ def _entry(name: str, slug: str, kind: str, urls: list[str], **extra: Any) -> di
         "local": True,
         "rhythm_hours": extra.pop("rhythm_hours", 24),
         **extra,
+    }
+
+
+def telegram_entry(base_url: str, slug: str, title: str, lang: str) -> dict[str, Any]:
+    """A public channel's preview as a ``telegram`` source (``https://t.me/s/<slug>`` for real)."""
+    return {
+        "name": f"telegram-{slug.replace('_', '-')}",
+        "outlet": title,
+        "kind": "telegram",
+        "lang": lang,
+        "start_urls": [f"{base_url}/tg/s/{slug}"],
+        "enabled": True,
+        "local": True,
+        "rhythm_hours": 24,
+        "max_pages": 5,
     }
 
 
@@ -118,8 +134,10 @@ def source_entries(
             court=dict(COURT_FIELDS),
         ),
     ]
+    entries += [telegram_entry(b, c.slug, c.title, c.lang) for c in channels().values()]
     if include_faults:
         entries += [
+            telegram_entry(b, "kokorai_old", "Kokorai News (renamed channel)", "ru"),
             _entry(
                 "faulty-wire",
                 "faulty-wire",
