@@ -43,7 +43,9 @@ def test_every_start_url_answers_200(tmp_path: Path):
                 status = fetch(url).status
                 if status == 429:  # the Kazakh Telegram channel's one rate limit
                     status = fetch(url).status
-                want = 302 if entry["name"] == "telegram-kokorai-old" else 200  # to its contact page
+                want = (
+                    302 if entry["name"] == "telegram-kokorai-old" else 200
+                )  # to its contact page
                 assert status == want, entry["name"]
 
 
