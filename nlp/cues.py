@@ -56,6 +56,7 @@ class CueBook:
     state: re.Pattern
     places: re.Pattern
     legal: dict[tuple[str, str], str] = field(default_factory=dict)
+    cyber_kind: dict[str, re.Pattern] = field(default_factory=dict)
 
     def legal_category(self, code: str, article: str) -> str | None:
         return self.legal.get((code, article))
@@ -92,6 +93,7 @@ def load(cues: Path = DATA / "cues.yaml", legal: Path = DATA / "legal_categories
         state=_rx(raw["state"]),
         places=re.compile(raw["places"]),
         legal=_legal_map(legal),
+        cyber_kind={k: _rx(v) for k, v in (raw.get("cyber_kind") or {}).items()},
     )
 
 

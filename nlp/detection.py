@@ -68,6 +68,9 @@ def signal(facts: Facts, sents: list[Sentence], hit: Hit, book: CueBook) -> dict
         "place": facets.place(facts.text, book),
         "event_date": facets.event_date(facts, spans),
         "case_status": facets.case_status(facts.text, book),
+        "cyber_kind": facets.cyber_kind(
+            " ".join(facts.text[a:b] for a, b in windows) or facts.text, hit.category, book
+        ),
         "evidence": _evidence(facts, sents, hit),
         "cues": list(hit.cues),
     }

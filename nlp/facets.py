@@ -67,3 +67,12 @@ def event_date(facts: Facts, spans: list[tuple[int, int]]) -> str | None:
             if len(value) == 10 and (published is None or value <= published):
                 return value
     return published
+
+
+def cyber_kind(text: str, category: str, book: CueBook) -> str | None:
+    """``ddos``, ``hacking`` or ``attempted_hacking`` for a cyberattack (the first kind of
+    ``cues.yaml``'s ``cyber_kind`` whose words the text has); ``None`` for other categories."""
+    if category != "access.cyberattack":
+        return None
+    low = text.lower()
+    return next((kind for kind, rx in book.cyber_kind.items() if rx.search(low)), None)

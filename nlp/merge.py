@@ -68,6 +68,7 @@ def facets(signals: list[dict], main: str | None = None) -> dict:
         "place": next((s.get("place") for s in ordered if s.get("place")), None),
         "event_date": dates[0] if dates else None,
         "case_status": max(statuses, key=STATUS_ORDER.index),
+        "cyber_kind": next((s["cyber_kind"] for s in ordered if s.get("cyber_kind")), None),
         "evidence": _unique([e for s in ordered for e in s.get("evidence") or []])[:MAX_EVIDENCE],
         "cues": _unique([c for s in ordered for c in s.get("cues") or []]),
     }

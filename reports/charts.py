@@ -13,10 +13,10 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure as Canvas  # noqa: E402
 from matplotlib.ticker import MaxNLocator  # noqa: E402
 
-from reports import rules, text  # noqa: E402
+from reports import rules, security, text  # noqa: E402
 from reports.figures import Figures  # noqa: E402
 
-NAMES = ("blocks", "categories", "legal")
+NAMES = ("blocks", "categories", "legal", "security")
 COLOURS = {"rights": "#c0392b", "access": "#2471a3", "legal": "#7d3c98"}
 plt.rcParams.update({"svg.hashsalt": "presswatch", "font.size": 9})
 
@@ -58,6 +58,19 @@ def legal_chart(figures: Figures, lang: str) -> Canvas:
     return _finish(fig, ax, text.PHRASES[lang]["chart_legal"], legend=False)
 
 
+def security_chart(figures: Figures, lang: str) -> Canvas:
+    """The digital-security table as grouped bars: each row's count per column."""
+    cols = security.columns(list(figures.security))
+    fig, ax = plt.subplots(figsize=(8, 3.4))
+    width = 0.8 / len(security.ROWS)
+    for n, row in enumerate(security.ROWS):
+        values = [figures.security[f"{c}.{row}"].value for c in cols]
+        xs = [x + (n - 1.5) * width for x in range(len(cols))]
+        ax.bar(xs, values, width=width, label=security.words(lang)[row][:48])
+    ax.set_xticks(range(len(cols)), [security.heading(c, lang) for c in cols], fontsize=7)
+    return _finish(fig, ax, security.words(lang)["chart"])
+
+
 def _finish(fig: Canvas, ax, title: str, legend: bool = True, axis: str = "y") -> Canvas:
     ax.set_title(title)
     getattr(ax, f"{axis}axis").set_major_locator(MaxNLocator(integer=True))
@@ -67,7 +80,12 @@ def _finish(fig: Canvas, ax, title: str, legend: bool = True, axis: str = "y") -
     return fig
 
 
-BUILDERS = {"blocks": blocks_chart, "categories": categories_chart, "legal": legal_chart}
+BUILDERS = {
+    "blocks": blocks_chart,
+    "categories": categories_chart,
+    "legal": legal_chart,
+    "security": security_chart,  # printed beside its table (templates/_security.*.j2)
+}
 
 
 def svg_text(canvas: Canvas) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from reports import rules
+from reports import rules, security
 from storage import reporting
 
 
@@ -42,6 +42,7 @@ class Figures:
     blocks_by_month: dict[str, dict[str, Figure]]
     entries: list[dict] = field(default_factory=list)
     ongoing: list[dict] = field(default_factory=list)
+    security: dict[str, Figure] = field(default_factory=dict)  # reports/security.py's table
 
     @property
     def previous_year(self) -> str:
@@ -64,6 +65,7 @@ class Figures:
             ("prev_month.category", self.prev_month_categories),
             ("amounts", self.amounts),
             ("digital", self.digital),
+            ("security", self.security),
         ):
             out.update({f"{prefix}.{key}": fig for key, fig in group.items()})
         return out
@@ -147,6 +149,7 @@ def compute(db: sqlite_utils.Database, month: str) -> Figures:
         blocks_by_month=_last_12_months(db, month),
         entries=entries(db, first, last),
         ongoing=ongoing(db, first, last),
+        security={k: Figure.count(v) for k, v in security.table(db, month).items()},
     )
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from reports import text
+from reports import security, text
 from reports.figures import Figure, Figures
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -96,6 +96,7 @@ def render(
         "today": (today or dt.date.today()).isoformat(),
         "anchor": anchor,
         "categories": _category_rows(figures),
+        **_security(figures, lang),
     }
     body = environment(fmt).get_template(f"report.{fmt}.j2").render(context)
     return body.rstrip() + "\n"
@@ -116,3 +117,17 @@ def _category_rows(figures: Figures) -> list[tuple[str, str | None, str | None]]
         )
         for k in keys
     ]
+
+
+def _security(figures: Figures, lang: str) -> dict:
+    """What ``_security.*.j2`` prints: its words, rows, columns and column headings."""
+    words = security.words(lang)
+    return {
+        "sec": {
+            **words,
+            "intro": words["intro"].format(month=text.MONTHS[lang][int(figures.month[5:7]) - 1]),
+        },
+        "sec_rows": security.ROWS,
+        "sec_cols": security.columns(list(figures.security)),
+        "sec_heading": lambda column: security.heading(column, lang),
+    }

@@ -220,6 +220,10 @@ def ratio(value: float | None, lang: str) -> str:
 
 def label(key: str, lang: str) -> str:
     """A readable name for a figure key such as ``ytd.legal.civil.honour``."""
+    if key.startswith("security."):
+        from reports.security import label as security_label
+
+        return security_label(key, lang)
     words = LABELS[lang]
     prefixes = (
         ("prev_month.category.", "prev_month"),

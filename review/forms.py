@@ -7,6 +7,7 @@ import re
 from werkzeug.datastructures import MultiDict
 
 from storage.errors import ReviewError
+from storage.facets import CYBER_KINDS
 
 CODES = ("CC", "CAO", "CPC", "CIVIL", "CONST", "OTHER")
 UNITS = ("KZT", "MCI")
@@ -77,9 +78,14 @@ def facets(form: MultiDict) -> dict:
         "place",
         "event_date",
         "case_status",
+        "cyber_kind",
     ):
         if name in form:
             out[name] = form.get(name, "").strip() or None
+    if out.get("cyber_kind") and out["cyber_kind"] not in CYBER_KINDS:
+        raise ReviewError(
+            f"cyberattack kind {out['cyber_kind']!r}: one of {', '.join(CYBER_KINDS)} or none"
+        )
     parsers = {"victims": victims, "legal_refs": legal_refs, "amounts": amounts, "outlets": _lines}
     for name, parse in parsers.items():
         if name in form:

@@ -10,7 +10,7 @@ from review.db import get_db
 from review.highlight import evidence_view, segments
 from storage import candidates, incidents, triage
 from storage.errors import ConflictError, ReviewError
-from storage.facets import CASE_STATUSES, DEVELOPMENT_STATUSES, EDITABLE
+from storage.facets import CASE_STATUSES, CYBER_KINDS, DEVELOPMENT_STATUSES, EDITABLE
 
 bp = Blueprint("candidate", __name__)
 CATEGORIES = LEAVES
@@ -29,6 +29,7 @@ CHOICES = {
     "perpetrators": PERPETRATORS,
     "case_statuses": CASE_STATUSES,
     "development_statuses": DEVELOPMENT_STATUSES,
+    "cyber_kinds": CYBER_KINDS,
 }
 
 

@@ -22,9 +22,11 @@ FACET_COLUMNS = (
     "case_status",
     "evidence",
     "cues",
+    "cyber_kind",
 )
 # What a reviewer may correct (the rest is the detector's reasoning, kept as evidence).
 EDITABLE = tuple(c for c in FACET_COLUMNS if c not in ("confidence", "evidence", "cues"))
+CYBER_KINDS = ("ddos", "hacking", "attempted_hacking")  # of an access.cyberattack
 CASE_STATUSES = ("reported", "investigation", "court", "decision", "appeal", "closed")
 DEVELOPMENT_STATUSES = CASE_STATUSES[1:]
 

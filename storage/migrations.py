@@ -403,6 +403,12 @@ def m040_telegram_posts(db: sqlite_utils.Database) -> None:
     db["posts"].create_index(["channel", "post_id"])
 
 
+def m041_cyber_kind(db: sqlite_utils.Database) -> None:
+    """The kind of a cyberattack (ddos, hacking, attempted_hacking) beside the category."""
+    for table in ("signals", "candidates", "incidents"):
+        db[table].add_column("cyber_kind", str)
+
+
 MIGRATIONS: list[Migration] = [
     m001_sources_pages_articles,
     m002_analysis,
@@ -413,6 +419,7 @@ MIGRATIONS: list[Migration] = [
     m007_review_lang_index,
     m008_url_aliases,
     m040_telegram_posts,
+    m041_cyber_kind,
 ]
 
 

@@ -68,11 +68,17 @@ def ids_where(
     categories: Sequence[str] = (),
     ref: tuple[str, str] | None = None,
     statuses: Sequence[str] = (),
+    cyber_kinds: Sequence[str] = (),
 ) -> list[int]:
     """Ids counted in ``[since, until]`` with one of ``categories`` (leaf codes), citing the
-    legal reference ``ref`` (code, article) and with one of ``statuses``, where given."""
+    legal reference ``ref`` (code, article), with one of ``statuses`` and one of ``cyber_kinds``
+    (the cyberattack kind facet), where given."""
     clauses, params = [WINDOW], {"since": since, "until": until}
-    for name, values in (("category", categories), ("status", statuses)):
+    for name, values in (
+        ("category", categories),
+        ("status", statuses),
+        ("cyber_kind", cyber_kinds),
+    ):
         if values:
             marks = ", ".join(f":{name}{i}" for i in range(len(values)))
             clauses.append(f"{name} IN ({marks})")
@@ -82,6 +88,12 @@ def ids_where(
         params.update({"code": ref[0], "article": ref[1]})
     sql = f"SELECT id FROM counted WHERE {' AND '.join(clauses)} ORDER BY id"
     return [r["id"] for r in _query(db, sql, params)]
+
+
+def first_year(db: sqlite_utils.Database) -> int | None:
+    """The earliest year an incident counts in (``None`` for an empty archive)."""
+    rows = _query(db, "SELECT min(substr(reported_on, 1, 4)) AS y FROM counted", {})
+    return int(rows[0]["y"]) if rows and rows[0]["y"] else None
 
 
 def amounts_in_tenge(

@@ -38,7 +38,7 @@ def test_html_numbers_link_to_appendix_sections_listing_their_incidents(archive,
         ids[k] for k in ("c2", "c9", "c16", "n8", "n9")
     )
     assert "15,500,000" in html and "3.2 times" in html
-    assert html.count("<svg") == 3
+    assert html.count("<svg") == 4  # blocks, categories, legal, digital security
     assert f'id="incident-{ids["n13"]}"' in html and report.figures.month == "2026-11"
 
 

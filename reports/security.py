@@ -1,0 +1,116 @@
+"""The report's digital-security table, laid out as the reference report prints it.
+
+Rows: all digital-security threats (``rules.DIGITAL`` categories, and any incident with a
+cyberattack kind); (a) DDoS attacks on sites and accounts of media, journalists and bloggers
+(``cyber_kind = ddos``); (b) hacking of media sites, editorial offices and accounts, attempts
+included (``hacking``, ``attempted_hacking``); (a)+(b). Columns: the report month, then January to
+the report month of this year and of each earlier year (back to the archive's first year, at most
+:data:`YEARS_BACK`, at least one). Every cell is the list of incident ids it counts.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from reports import rules
+from storage import reporting
+
+ROWS = ("total", "ddos", "hacking", "ab")
+YEARS_BACK = 4
+HACKING = ("hacking", "attempted_hacking")
+
+WORDS = {
+    "en": {
+        "title": "Digital security threats",
+        "intro": "Threats to the digital security of journalists and media, by kind: the month, "
+        "and January to {month} of each year.",
+        "total": "Total digital security threats",
+        "ddos": "a) DDoS attacks on websites and accounts of media, journalists, bloggers",
+        "hacking": "b) Hacking (and attempted hacking) of media websites, editorial offices, "
+        "journalists' and bloggers' accounts",
+        "ab": "Total for (a) and (b)",
+        "col_kind": "Kind",
+        "chart": "Digital security threats by year",
+    },
+    "ru": {
+        "title": "Угрозы цифровой безопасности",
+        "intro": "Угрозы цифровой безопасности журналистов и СМИ по видам: за месяц и с января "
+        "по {month} каждого года.",
+        "total": "Всего угроз цифровой безопасности",
+        "ddos": "а) DDoS-атаки на сайты и аккаунты СМИ, журналистов, блогеров",
+        "hacking": "б) Взломы (и попытки взлома) сайтов СМИ, редакций, аккаунтов журналистов "
+        "и блогеров",
+        "ab": "Всего по (а) и (б)",
+        "col_kind": "Вид",
+        "chart": "Угрозы цифровой безопасности по годам",
+    },
+    "kk": {
+        "title": "Цифрлық қауіпсіздікке төнген қатерлер",
+        "intro": "Журналистер мен БАҚ-тың цифрлық қауіпсіздігіне төнген қатерлер түрі бойынша: "
+        "ай ішінде және әр жылдың қаңтарынан {month} дейін.",
+        "total": "Цифрлық қауіпсіздікке төнген қатерлер, барлығы",
+        "ddos": "а) БАҚ, журналистер, блогерлер сайттары мен аккаунттарына DDoS-шабуылдар",
+        "hacking": "ә) БАҚ сайттарын, редакцияларды, журналистер мен блогерлер аккаунттарын "
+        "бұзу (және бұзу әрекеттері)",
+        "ab": "(а) және (ә) бойынша барлығы",
+        "col_kind": "Түрі",
+        "chart": "Цифрлық қауіпсіздікке төнген қатерлер, жылдар бойынша",
+    },
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    """The table's words in ``lang`` (English for a language it does not have yet)."""
+    return WORDS.get(lang, WORDS["en"])
+
+
+def years(db: sqlite_utils.Database, month: str) -> list[str]:
+    """The year columns, newest first."""
+    year = int(month[:4])
+    first = reporting.first_year(db) or year
+    back = min(YEARS_BACK, max(1, year - first))
+    return [str(year - i) for i in range(back + 1)]
+
+
+def cells(db: sqlite_utils.Database, since: str, until: str) -> dict[str, list[int]]:
+    """The four rows' incident ids for one period."""
+    digital = reporting.ids_where(db, since, until, categories=rules.DIGITAL)
+    ddos = reporting.ids_where(db, since, until, cyber_kinds=("ddos",))
+    hacking = reporting.ids_where(db, since, until, cyber_kinds=HACKING)
+    ab = sorted({*ddos, *hacking})
+    return {"total": sorted({*digital, *ab}), "ddos": ddos, "hacking": hacking, "ab": ab}
+
+
+def table(db: sqlite_utils.Database, month: str) -> dict[str, list[int]]:
+    """Every cell under ``<column>.<row>``: column the month (``YYYY-MM``) or a year to date
+    (``ytd-YYYY-MM``: January to the report month of that year)."""
+    out: dict[str, list[int]] = {}
+    columns = [(month, *rules.month_bounds(month))]
+    for y in years(db, month):
+        columns.append(
+            (f"ytd-{y}{month[4:]}", f"{y}-01-01", rules.month_bounds(f"{y}{month[4:]}")[1])
+        )
+    for column, since, until in columns:
+        out.update({f"{column}.{row}": ids for row, ids in cells(db, since, until).items()})
+    return out
+
+
+def columns(keys: list[str]) -> list[str]:
+    """The columns present in a table's keys, in order (the month first, then years)."""
+    return list(dict.fromkeys(k.split(".", 1)[0] for k in keys))
+
+
+def heading(column: str, lang: str) -> str:
+    """A column's heading: "November 2026", or "January–November 2025" for a year to date."""
+    from reports.text import MONTHS, month_name
+
+    if not column.startswith("ytd-"):
+        return month_name(column, lang)
+    names = MONTHS.get(lang, MONTHS["en"])
+    return f"{names[0]}–{names[int(column[9:11]) - 1]} {column[4:8]}"
+
+
+def label(key: str, lang: str) -> str:
+    """``security.2025.ddos`` → the row's name and its column, for the report's appendix."""
+    column, row = key.removeprefix("security.").split(".", 1)
+    return f"{words(lang)[row]} ({heading(column, lang)})"
