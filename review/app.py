@@ -16,6 +16,7 @@ from review import (
     views_candidate,
     views_evidence,
     views_incidents,
+    views_merges,
     views_queue,
 )
 from review.db import Archive
@@ -26,6 +27,7 @@ BLUEPRINTS = (
     views_queue.bp,
     views_candidate.bp,
     views_incidents.bp,
+    views_merges.bp,
     views_evidence.bp,
     views_admin.bp,
 )

@@ -27,6 +27,7 @@ from storage import incidents
 from storage.errors import ConflictError, ReviewError
 from storage.facets import EDITABLE
 from storage.incidents import IncidentFilter
+from storage.merges import merged_from
 
 bp = Blueprint("incidents", __name__)
 FILTER_KEYS = ("category", "outlet", "lang", "status", "since", "until", "q")
@@ -50,6 +51,7 @@ def show(incident_id: int):
     if row is None:
         abort(404)
     text = {name: forms.text_of(name, row.get(name)) for name in EDITABLE}
+    row["merged_from"] = merged_from(get_db(), incident_id)
     return render_template("incident.html", i=row, text=text, **CHOICES)
 
 

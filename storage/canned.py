@@ -13,13 +13,14 @@ CANNED: dict[str, dict[str, str]] = {
     "incidents_by_month_and_category": {
         "title": "Incidents by month and category",
         "description": "Accepted incidents counted in the month of their first report "
-        "(earliest source article, else event date, else creation date).",
+        "(earliest source article, else event date, else creation date); an incident merged "
+        "into another counts as that one.",
         "sql": """
 WITH counted AS (
   SELECT i.id, i.category, substr(COALESCE(
     (SELECT min(a.published_at) FROM incident_articles ia JOIN articles a ON a.id = ia.article_id
       WHERE ia.incident_id = i.id), i.event_date, i.created_at), 1, 7) AS month
-  FROM incidents i
+  FROM incidents i WHERE i.merged_into IS NULL
 )
 SELECT month, category, count(*) AS incidents, group_concat(id) AS incident_ids
 FROM counted GROUP BY month, category ORDER BY month DESC, category

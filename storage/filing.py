@@ -105,7 +105,10 @@ def accepted_incidents(db: sqlite_utils.Database) -> list[dict]:
     """Accepted incidents with their source article ids (for development proposals)."""
     rows = [
         decode(r)
-        for r in db.query("SELECT id, category, victims, event_date, status FROM incidents")
+        for r in db.query(
+            "SELECT id, category, victims, event_date, status FROM incidents "
+            "WHERE merged_into IS NULL"
+        )
     ]
     for row in rows:
         row["article_ids"] = [

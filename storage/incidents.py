@@ -33,7 +33,8 @@ class IncidentFilter:
     """The review UI's incident filters (also used by exports): ``category`` is a leaf code or a
     block (``legal``); ``since``/``until`` bound the event date (inclusive); ``outlet`` matches
     the outlets facet; ``lang`` is the language of a source article; ``q`` a substring of title,
-    summary, victims, outlets or place. :meth:`sql` expects the table aliased as ``i``."""
+    summary, victims, outlets or place. Incidents merged into another are left out.
+    :meth:`sql` expects the table aliased as ``i``."""
 
     category: str | None = None
     outlet: str | None = None
@@ -44,7 +45,7 @@ class IncidentFilter:
     q: str | None = None
 
     def sql(self) -> tuple[str, list]:
-        clauses, params = ["1"], []
+        clauses, params = ["i.merged_into IS NULL"], []  # a merged incident is its target
         for column, op, value in (
             ("i.status", "=", self.status),
             ("i.event_date", ">=", self.since),
@@ -97,7 +98,7 @@ def search(db: sqlite_utils.Database, q: str, limit: int = 10) -> list[dict]:
     """Incidents whose title, summary, victims, outlets or place contain ``q`` (for merging)."""
     if q.strip().isdigit():
         row = current(db, int(q))
-        return [row] if row else []
+        return [row] if row and not row.get("merged_into") else []
     return list_incidents(db, IncidentFilter(q=q.strip()), limit=limit)
 
 

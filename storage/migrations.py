@@ -409,6 +409,12 @@ def m041_cyber_kind(db: sqlite_utils.Database) -> None:
         db[table].add_column("cyber_kind", str)
 
 
+def m042_incident_merges(db: sqlite_utils.Database) -> None:
+    """An incident merged into another keeps its row, marked ``merged_into`` (counted once)."""
+    db["incidents"].add_column("merged_into", int)
+    db["incidents"].create_index(["merged_into"])
+
+
 MIGRATIONS: list[Migration] = [
     m001_sources_pages_articles,
     m002_analysis,
@@ -420,6 +426,7 @@ MIGRATIONS: list[Migration] = [
     m008_url_aliases,
     m040_telegram_posts,
     m041_cyber_kind,
+    m042_incident_merges,
 ]
 
 

@@ -25,7 +25,7 @@ WITH counted AS (
     (SELECT min(a.published_at) FROM incident_articles ia JOIN articles a ON a.id = ia.article_id
       WHERE ia.incident_id = i.id),
     i.event_date, i.created_at) AS reported_on
-  FROM incidents i
+  FROM incidents i WHERE i.merged_into IS NULL
 )
 """
 WINDOW = " reported_on >= :since AND reported_on <= :until "

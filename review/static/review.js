@@ -109,10 +109,23 @@
     if (ev.key === "Enter" && t.tagName === "INPUT" && t.form && t.form.id === "decide") { ev.preventDefault(); }
   }
 
+  /* Incident page: m merge (type the id, Enter previews), u undo a merge; merge preview: y or
+     Enter merges, Escape cancels. */
+  function incidentKeys(ev) {
+    if (ev.key === "m" && byId("merge-into")) { ev.preventDefault(); byId("merge-into").focus(); }
+    else if (ev.key === "u" && byId("btn-unmerge")) { ev.preventDefault(); press("btn-unmerge"); }
+  }
+  function mergePreviewKeys(ev) {
+    if (ev.key === "y" || ev.key === "Enter") { ev.preventDefault(); press("btn-merge-confirm"); }
+    else if (ev.key === "Escape") { ev.preventDefault(); press("merge-cancel"); }
+  }
+
   document.addEventListener("keydown", function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
     if (typing(ev.target)) { fieldKeys(ev); return; }
     var page = document.body.dataset.page;
+    if (page === "incident") { incidentKeys(ev); }
+    else if (page === "merge") { mergePreviewKeys(ev); }
     if (page === "candidate") { candidateKeys(ev); }
     else if (page === "queue" || page === "incidents") { listKeys(ev); }
   });
