@@ -10,6 +10,7 @@ import sqlite_utils
 
 from reports import charts, pdf, render
 from reports.figures import Figures, compute
+from storage.redactions import Redactor
 from storage.reporting import incident_titles
 
 FORMATS = ("md", "html", "pdf")
@@ -39,9 +40,15 @@ def draft(
     output: Path | None = None,
     today: dt.date | None = None,
 ) -> Draft:
-    """Draft the report for ``month``; writes ``output`` (and, for md, its charts beside it)."""
+    """Draft the report for ``month``; writes ``output`` (and, for md, its charts beside it).
+    Redacted people and passages (``storage/redactions.py``) never reach the text."""
     figures = compute(db, month)
-    titles = titles_for(db, figures)
+    redactor = Redactor.of(db)
+    figures.entries, figures.ongoing = (
+        redactor.value(figures.entries),
+        redactor.value(figures.ongoing),
+    )
+    titles = redactor.value(titles_for(db, figures))
     files: list[Path] = []
     if fmt == "md":
         chart_paths = _md_charts(figures, lang, output, files)
@@ -50,6 +57,7 @@ def draft(
         body = render.render(
             figures, "html", lang, charts=charts.inline(figures, lang), titles=titles, today=today
         )
+    body = redactor.text(body)
     if output and fmt == "pdf":
         files.append(pdf.html_to_pdf(body, output))
     elif output:

@@ -18,6 +18,7 @@ from review import (
     views_incidents,
     views_merges,
     views_queue,
+    views_redactions,
 )
 from review.db import Archive
 from review.ratelimit import FailureLimiter
@@ -28,6 +29,7 @@ BLUEPRINTS = (
     views_candidate.bp,
     views_incidents.bp,
     views_merges.bp,
+    views_redactions.bp,
     views_evidence.bp,
     views_admin.bp,
 )

@@ -1,4 +1,5 @@
-"""Exports of a table or a read-only query as CSV, JSON or JSON lines, streamed."""
+"""Exports of a table or a read-only query as CSV, JSON or JSON lines, streamed; redacted people
+and passages (``storage/redactions.py``) are replaced in every text cell."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import sqlite_utils
 
 from storage.archive import archive_errors
 from storage.errors import ArchiveError
+from storage.redactions import Redactor
 
 FORMATS = ("csv", "json", "jsonl")
 
@@ -19,18 +21,20 @@ FORMATS = ("csv", "json", "jsonl")
 def rows_of_table(db: sqlite_utils.Database, table: str) -> Iterator[dict[str, Any]]:
     if table not in db.table_names() and table not in db.view_names():
         raise ArchiveError(f"no table {table!r}; tables: {', '.join(db.table_names())}")
+    redactor = Redactor.of(db)
     with archive_errors():
-        yield from db[table].rows
+        yield from redactor.rows(db[table].rows)
 
 
 def rows_of_query(
     db: sqlite_utils.Database, sql: str, params: Any = None
 ) -> Iterator[dict[str, Any]]:
     """Rows of a query; the statement must be read-only (checked by SQLite, not by parsing)."""
+    redactor = Redactor.of(db)
     db.conn.set_authorizer(_read_only)
     try:
         with archive_errors():
-            yield from db.query(sql, params or [])
+            yield from redactor.rows(db.query(sql, params or []))
     except ArchiveError as exc:
         if "not authorized" in str(exc):
             raise ArchiveError("export --query runs read-only statements only") from exc
@@ -45,6 +49,7 @@ def _read_only(action: int, *args: Any) -> int:
         sqlite3.SQLITE_READ,
         sqlite3.SQLITE_FUNCTION,
         sqlite3.SQLITE_RECURSIVE,
+        sqlite3.SQLITE_SAVEPOINT,  # sqlite-utils wraps each query in one; it writes nothing
     }
     return sqlite3.SQLITE_OK if action in allowed else sqlite3.SQLITE_DENY
 

@@ -284,7 +284,10 @@ def delete_unchanged(db: sqlite_utils.Database, incident_id: int, version: int) 
 
 
 def export_rows(db: sqlite_utils.Database, filters: IncidentFilter | None = None) -> Iterator[dict]:
-    """Flat rows for CSV/JSON export: facets as JSON text, source URLs joined."""
+    """Flat rows for CSV/JSON export: facets as JSON text, source URLs joined; redacted."""
+    from storage.redactions import Redactor
+
+    redactor = Redactor.of(db)
     for row in list_incidents(db, filters, limit=None):
         urls = [
             r[0]
@@ -296,4 +299,4 @@ def export_rows(db: sqlite_utils.Database, filters: IncidentFilter | None = None
         ]
         flat = {k: (dumps(v) if k in JSON_FIELDS else v) for k, v in row.items()}
         flat["sources"] = " ".join(urls)
-        yield flat
+        yield redactor.value(flat)

@@ -415,6 +415,27 @@ def m042_incident_merges(db: sqlite_utils.Database) -> None:
     db["incidents"].create_index(["merged_into"])
 
 
+def m043_redactions(db: sqlite_utils.Database) -> None:
+    """People and passages hidden from the report, exports and the non-reviewers' Datasette."""
+    db["redactions"].create(
+        {
+            "id": int,
+            "kind": str,
+            "text": str,
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "reason": str,
+            "created_by": str,
+            "created_at": str,
+            "removed_at": str,
+            "removed_by": str,
+        },
+        pk="id",
+        not_null={"kind", "text"},
+    )
+
+
 MIGRATIONS: list[Migration] = [
     m001_sources_pages_articles,
     m002_analysis,
@@ -427,6 +448,7 @@ MIGRATIONS: list[Migration] = [
     m040_telegram_posts,
     m041_cyber_kind,
     m042_incident_merges,
+    m043_redactions,
 ]
 
 

@@ -1,4 +1,4 @@
-"""Filtered listings of incidents and articles for exports.
+"""Filtered listings of incidents and articles for exports (redacted: ``storage/redactions.py``).
 
 Incidents use the review UI's :class:`storage.incidents.IncidentFilter`.
 """
@@ -11,6 +11,7 @@ import sqlite_utils
 
 from storage.archive import archive_errors
 from storage.incidents import IncidentFilter
+from storage.redactions import Redactor
 
 INCIDENT_COLUMNS = (
     "id",
@@ -81,7 +82,7 @@ def _select(
     with archive_errors():
         total = db.execute(f"SELECT count(*) FROM {table}{where}", params).fetchone()[0]
         rows = list(db.query(sql + (f" LIMIT {int(limit)}" if limit is not None else ""), params))
-    return rows, int(total)
+    return list(Redactor.of(db).rows(rows)), int(total)
 
 
 def select_incidents(

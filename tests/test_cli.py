@@ -112,6 +112,8 @@ def test_init_then_status_doctor_export(tmp_path):
     assert out.returncode == 0 and out.stdout.count("\n") >= 20
     line = _one_line_error(run("--db", db, "export", "--query", "DELETE FROM sources"))
     assert "read-only" in line
+    query = run("--db", db, "export", "--query", "SELECT name FROM sources", "--format", "jsonl")
+    assert query.returncode == 0 and query.stdout.count("\n") >= 20  # a SELECT is exported
 
 
 def test_malformed_sources_entry_is_reported_and_others_load(tmp_path):

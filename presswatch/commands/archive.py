@@ -13,6 +13,8 @@ import click
 from presswatch.context import db_path, open_db
 from reports.datasette_meta import write_metadata
 from storage.canned import articles_fts_key
+from storage.redacted_copy import redacted_copy
+from storage.redactions import redacted_strings
 
 
 def datasette_command(db: Path, metadata: Path, host: str, port: int) -> list[str]:
@@ -71,16 +73,27 @@ def archive() -> None:
     show_default=True,
     help="Interface to bind (loopback by default; SQL can read every table).",
 )
+@click.option(
+    "--unredacted",
+    is_flag=True,
+    help="Serve the archive as it is, redacted people and passages included (reviewers only).",
+)
 @click.pass_context
-def serve(ctx: click.Context, port: int, host: str) -> None:
+def serve(ctx: click.Context, port: int, host: str, unredacted: bool) -> None:
     """Run Datasette over the archive: table and column descriptions, full-text search on
-    articles, canned queries. Stops with Ctrl-C."""
-    fts_pk = articles_fts_key(open_db(ctx, readonly=True))  # also: exists and is migrated
+    articles, canned queries. When anything is redacted, it serves a redacted snapshot taken at
+    start (non-reviewers see "[redacted]"), unless --unredacted. Stops with Ctrl-C."""
+    db = open_db(ctx, readonly=True)  # also: exists and is migrated
+    fts_pk = articles_fts_key(db)
     path = db_path(ctx)
     with tempfile.TemporaryDirectory(prefix="presswatch-datasette-") as tmp:
+        served = path
+        if redacted_strings(db) and not unredacted:
+            served = redacted_copy(path, Path(tmp) / path.name)
+            click.echo(f"redacted snapshot of {path} (as of now)", err=True)
         meta = write_metadata(Path(tmp) / "metadata.json", path.stem, fts_pk)
-        click.echo(f"serving {path} read-only at http://{host}:{port}/", err=True)
-        code = run_until_stopped(datasette_command(path, meta, host, port))
+        click.echo(f"serving {served} read-only at http://{host}:{port}/", err=True)
+        code = run_until_stopped(datasette_command(served, meta, host, port))
     if code:
         raise click.ClickException(f"datasette exited with status {code}")
 

@@ -120,8 +120,20 @@
     else if (ev.key === "Escape") { ev.preventDefault(); press("merge-cancel"); }
   }
 
+  /* x (candidate and incident pages): redact the selected text as a passage, or type a name. */
+  function redactKey(ev) {
+    var field = byId("redact-text");
+    if (ev.key !== "x" || !field) { return false; }
+    ev.preventDefault();
+    var picked = String(window.getSelection ? window.getSelection() : "").trim();
+    if (picked) { field.value = picked; byId("redact-kind").value = "span"; byId("redact-reason").focus(); }
+    else { field.focus(); }
+    return true;
+  }
+
   document.addEventListener("keydown", function (ev) {
     if (ev.ctrlKey || ev.metaKey || ev.altKey) { return; }
+    if (!typing(ev.target) && redactKey(ev)) { return; }
     if (typing(ev.target)) { fieldKeys(ev); return; }
     var page = document.body.dataset.page;
     if (page === "incident") { incidentKeys(ev); }

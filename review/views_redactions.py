@@ -1,0 +1,56 @@
+"""Redactions from the review app: mark a person or a passage (any reviewer), list, lift (editors)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+
+from review.auth import role_required
+from review.db import get_db
+from storage import redactions
+from storage.errors import ReviewError
+
+bp = Blueprint("redactions", __name__)
+
+
+def _back() -> str:
+    target = request.form.get("next", "")
+    return (
+        target
+        if target.startswith("/") and not target.startswith("//")
+        else url_for("redactions.index")
+    )
+
+
+@bp.route("/redactions")
+def index():
+    return render_template("redactions.html", rows=redactions.active(get_db()))
+
+
+@bp.route("/redactions", methods=["POST"])
+def add():
+    try:
+        rid = redactions.add(
+            get_db(),
+            request.form.get("kind", ""),
+            reviewer=g.user["name"],
+            text=request.form.get("text"),
+            article_id=request.form.get("article_id", type=int),
+            start=request.form.get("start", type=int),
+            end=request.form.get("end", type=int),
+            reason=request.form.get("reason", "").strip(),
+        )
+        flash(f"Redaction #{rid} saved: the report, exports and Datasette show [redacted].", "ok")
+    except ReviewError as exc:
+        flash(f"not redacted: {exc}", "error")
+    return redirect(_back())
+
+
+@bp.route("/redactions/<int:redaction_id>/remove", methods=["POST"])
+@role_required("editor")
+def remove(redaction_id: int):
+    try:
+        redactions.remove(get_db(), redaction_id, reviewer=g.user["name"])
+        flash(f"Redaction #{redaction_id} lifted.", "ok")
+    except ReviewError as exc:
+        flash(str(exc), "error")
+    return redirect(url_for("redactions.index"))
