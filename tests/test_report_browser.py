@@ -51,7 +51,8 @@ def test_html_report_renders_without_console_errors(db, tmp_path):
         page.on("pageerror", lambda e: problems.append(str(e)))
         page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
         page.goto(page_file.as_uri())
-        assert page.locator("svg").count() == 3
+        assert page.locator("svg").count() == 4  # blocks, categories, legal, digital security
+        assert page.locator("table.security a.fig").count() == 12  # 4 rows x 3 columns, linked
         links = page.locator("a.fig")
         assert links.count() > 40
         link = page.locator('a.fig[href="#f-ytd-legal-civil-honour"]').first
