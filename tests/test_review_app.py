@@ -306,3 +306,17 @@ def test_untouched_fields_survive_accept(app, db, demo):
 
     assert incidents.current(db, incident_id)["amounts"][0]["kzt"] == 110760
     assert incidents.get_incident(db, incident_id)["history"][0]["after"]["edits"] == {}
+
+
+def test_the_cyberattack_kind_is_corrected_on_accept(app, db, demo):
+    client = login(app)
+    cid = demo["ddos-qala"]
+    page = client.get(f"/candidates/{cid}").text
+    assert 'name="cyber_kind"' in page and 'value="attempted_hacking"' in page
+    version = candidates.current(db, cid)["version"]
+    resp = _decide(client, cid, "accept", version=version, cyber_kind="attempted_hacking")
+    assert resp.status_code == 302
+    incident = candidates.current(db, cid)["incident_id"]
+    assert db.execute("SELECT cyber_kind FROM incidents WHERE id = ?", [incident]).fetchone()[
+        0
+    ] == ("attempted_hacking")
