@@ -81,6 +81,27 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
+COMMON_WORDS = {"Заң", "Закон", "Кодекс", "Сот", "Суд", "Конституция", "Министрлік", "Прокуратура"}
+LIST_NEXT = re.compile(
+    rf"\s*(?:,|\bи\b|\bмен\b|\bпен\b|\bбен\b|\bжәне\b|\band\b)\s*(?P<name>{WORD}\s+(?:{WORD}|{CAPS}))"
+)
+
+
+def _list_continued(
+    text: str, found: list[tuple[int, int]], blocked: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Names that continue a list of names NER started ("А Б мен В Г және Д Е")."""
+    out: list[tuple[int, int]] = []
+    for _, end in found:
+        while (m := LIST_NEXT.match(text, end)) and len(out) < 200:
+            s, e = _trim(text, m.start("name"), m.end("name"))
+            if e <= s or _overlaps(s, e, blocked + found + out):
+                break
+            out.append((s, e))
+            end = e
+    return out
+
+
 LOCATIVE = re.compile(r"(?:дағы|дегі|тағы|тегі)$", re.IGNORECASE)  # "Шымкенттегі" = "in Shymkent"
 
 
@@ -218,10 +239,12 @@ def find_people(doc: Doc) -> list[Person]:
             s <= ns and ne <= e and (ns, ne) != (s, e) and " " in text[ns:ne] for ns, ne in ner
         )
     ]
+    found = _merge(ner + by_cue)
     spans = [
         (s, e)
-        for s, e in _merge(ner + by_cue)
+        for s, e in _merge(found + _list_continued(text, found, blocked))
         if not _overlaps(s, e, blocked)
+        and text[s:e] not in COMMON_WORDS
         and text[s:e].split()[0] not in STOP_FIRST
         and not LOCATIVE.search(text[s:e])
         and not (lang == "en" and NOT_NAME.search(text[s:e]))
