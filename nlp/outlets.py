@@ -20,7 +20,7 @@ from nlp.gazetteer import KK_ENDINGS, RU_ENDINGS, Hit, longest, outlet_gazetteer
 OUTLET_CUE = re.compile(
     r"(?<![\w-])(?:(?:YouTube|Telegram|Instagram|TikTok|телеграм|ютуб|ютюб)-(?:канал|арна)\w*|съемочн\w+ групп\w*|"
     r"съёмочн\w+ групп\w*|эфир(?:е|а)?|(?:интернет-)?(?:издани\w*|газет\w*|телеканал\w*|телекомпани\w*|радиостанци\w*|"
-    r"радио|сайт\w*|портал\w*|агентств\w*|журнал(?:а|у|ом|е|ы\w*)?|редакци\w*|басылым\w*|телеарна\w*|агенттіг\w*|"
+    r"радио|сайт\w*|портал\w*|агентств\w*|издательств\w*|журнал(?:а|у|ом|е|ы\w*)?|редакци\w*|басылым\w*|телеарна\w*|агенттіг\w*|"
     r"newspapers?|outlets?|websites?|(?:TV )?channels?|portals?|agency|magazines?|news sites?|paper|weekly|daily|edition|"
     r"broadcaster))(?![\w-])",
     re.IGNORECASE,
@@ -169,6 +169,21 @@ def _before(text: str, start: int, is_role: bool, cyrillic: bool) -> tuple[str, 
     return ("lat" if b.group("lat") else "dom"), b
 
 
+QUOTED_NEXT = re.compile(
+    r"\s*(?:,|\bи\b|\band\b|\bжәне\b|\bмен\b)\s*(?:«(?P<q>[^»]{2,60})»|“(?P<q3>[^”]{2,60})”)"
+)
+
+
+def _quoted_list(text: str, end: int, known: list[Hit]) -> list[Hit]:
+    """Quoted names that continue a quoted outlet ("телеканалы «А», «Б» и «В»")."""
+    hits: list[Hit] = []
+    while (m := QUOTED_NEXT.match(text, end)) and len(hits) < 50:
+        group = "q" if m.group("q") else "q3"
+        hits += _hit(m.group(group), m.start(group), m.end(group), known)
+        end = m.end()
+    return hits
+
+
 def unknown_outlets(
     text: str, known: list[Hit], persons: list[tuple[int, int]] | None = None
 ) -> list[Hit]:
@@ -186,6 +201,8 @@ def unknown_outlets(
             if found:
                 group, m = found
                 hits += _hit(m.group(group), m.start(group), m.end(group), known)
+                if group in QUOTE_GROUPS:
+                    hits += _quoted_list(text, m.end(), known)
     for m in [*EN_BEFORE.finditer(text), *EN_CALLED.finditer(text)]:
         group = "lat" if m.group("lat") else "q"
         hits += _hit(m.group(group), m.start(group), m.end(group), known)
