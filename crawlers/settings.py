@@ -72,6 +72,12 @@ BASE: dict[str, Any] = {
         "crawlers.pipelines.archive.ArchivePipeline": 200,
     },
     "REACTOR_THREADPOOL_MAXSIZE": 4,
+    # bounds per page (a bound hit is a recorded failure, see docs/crawling.md)
+    "LINKS_MAX_PER_PAGE": 10_000,  # article links taken from one feed, sitemap or listing page
+    "SITEMAP_MAX_DEPTH": 3,  # sitemap indexes nested in sitemap indexes
+    "SITEMAP_MAX_CHILDREN": 1_000,  # sitemaps read from one sitemap index
+    "SITEMAP_MAX_SITEMAPS": 5_000,  # sitemaps read per source in one crawl, all indexes together
+    "XML_MAX_BYTES": MAX_PAGE_BYTES,  # a sitemap's size after gunzip
     # Scrapy starts CONCURRENT_ITEMS tasks for every response's output; an article response has
     # one item, and requests from a sitemap are cheap to process one by one
     "CONCURRENT_ITEMS": 1,

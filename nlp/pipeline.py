@@ -52,7 +52,9 @@ class Analysis:
     dates: list[DateMention] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)  # filled by CATEGORY_HOOKS (detection)
     text: str = field(default="", repr=False)  # the input text (offsets are into it)
-    truncated: bool = False
+    truncated: bool = False  # the text was over Settings.max_chars: only its start was analysed
+    chars: int = 0  # the whole (normalised) text's length
+    max_chars: int = 0  # the bound it was analysed under
     role_candidates: tuple = field(default=(), repr=False)  # (candidates, rows) when training
 
     @property
@@ -171,6 +173,7 @@ class Analyzer:
                 : self.settings.max_chars
             ]  # the analysed part: hooks stay bounded too
             results[n].truncated = len(text) > self.settings.max_chars
+            results[n].chars, results[n].max_chars = len(text), self.settings.max_chars
             if lang not in LANGS:
                 continue
             year = years[n] if years else None

@@ -16,7 +16,10 @@ class Settings:
     )
     config: Path = DATA / "pipeline.yaml"
     chunk_chars: int = 20_000  # each chunk is one spaCy Doc
-    max_chars: int = 200_000  # text beyond this is not analysed (bounded time and memory)
+    # text beyond this is not analysed (bounded time and memory); a cut text is a recorded failure
+    max_chars: int = field(
+        default_factory=lambda: int(os.environ.get("PRESSWATCH_TAG_MAX_CHARS", "200000"))
+    )
     batch_size: int = 32
     n_process: int = 1  # see docs/BENCHMARKS.md, NLP benchmarks, before raising it
     # evaluation only: gazetteer outlets learned from these corpus hosts alone are left out

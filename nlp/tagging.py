@@ -7,7 +7,8 @@ rows into plain, picklable results (a Dask worker runs it, no archive needed) an
 :class:`nlp.pipeline.Analyzer` in batches; when a batch raises, its articles are retried one by
 one (offsets of stored rows are into ``articles.text``) and the one that still raises comes back
 as ``{"id", "error"}``: it gets ``tag_error`` (and a ``failures`` row, stage "tag") and is not
-retried.
+retried. A text over ``Settings.max_chars`` is analysed up to the bound, stored, and recorded as a
+``limit_tag_chars`` failure (stage "tag"): a bound hit is never silent.
 """
 
 from __future__ import annotations
@@ -218,7 +219,13 @@ def analyse(analyzer: Analyzer, articles: list[dict]) -> list[dict]:
 def _result(article: dict, found: Analysis | Exception) -> dict:
     if isinstance(found, Exception):
         return {"id": article["id"], "error": error_reason(found)}
-    return {"id": article["id"], "lang": found.lang, "rows": rows(found)}
+    out = {"id": article["id"], "lang": found.lang, "rows": rows(found)}
+    if found.truncated:
+        out["limit"] = (
+            f"limit_tag_chars: text of {found.chars:,} characters, over the tag bound "
+            f"(max_chars {found.max_chars:,}); only the first {found.max_chars:,} analysed"
+        )
+    return out
 
 
 def tag_save(
@@ -233,6 +240,8 @@ def tag_save(
             _tag_failed(db, result, run_id)
             counts["errors"] += 1
             continue
+        if "limit" in result:  # stored all the same: the analysed part is good
+            _tag_limited(db, result, run_id)
         found = _linked(result["rows"], ids)
         written = save_analysis(db, result["id"], found, lang=result["lang"])
         counts["tagged"] += 1
@@ -247,6 +256,12 @@ def _tag_failed(db: sqlite_utils.Database, result: dict, run_id: int | None) -> 
     article = get_article(db, result["id"]) or {}
     reason = record_article_error(db, article, "tag", result["error"], run_id)
     mark_tag_error(db, result["id"], reason)
+
+
+def _tag_limited(db: sqlite_utils.Database, result: dict, run_id: int | None) -> None:
+    from storage.articles import get_article
+
+    record_article_error(db, get_article(db, result["id"]) or {}, "tag", result["limit"], run_id)
 
 
 def _linked(found: dict[str, list[dict]], ids: dict[tuple[str, str], int]) -> dict:

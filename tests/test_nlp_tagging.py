@@ -112,3 +112,19 @@ def test_registry_is_seeded_from_the_gazetteer_and_links_mentions(db):
     before = len(outlets)
     tagging.seed_registry(db)
     assert len(load_entities(db, "outlet")) == before
+
+
+def test_text_over_the_tag_bound_is_tagged_up_to_it_and_recorded(db):
+    from nlp.settings import Settings
+    from storage.runs import failures
+
+    long_id = _article(db, "https://example.test/long", (TEXT + "\n\n") * 200)
+    short_id = _article(db, "https://example.test/short")
+    counts = tagging.tag_pending(db, settings=Settings(max_chars=2_000))
+    assert counts["tagged"] == 2 and counts["errors"] == 0
+    (hit,) = [f for f in failures(db) if f["stage"] == "tag"]
+    assert hit["kind"] == "limit_tag_chars" and hit["url"] == "https://example.test/long"
+    assert "max_chars 2,000" in hit["reason"]
+    refs = article_analysis(db, long_id)["legal_refs"]
+    assert refs and all(r["end"] <= 2_000 for r in refs)
+    assert article_analysis(db, short_id)["legal_refs"] and get_article(db, long_id)["tagged_at"]

@@ -52,6 +52,20 @@ class SourceSpider(scrapy.Spider):
         self.seen.update(keyed)
         return [url for key, url in keyed.items() if key not in known]
 
+    def capped(self, urls: list[str], page_url: str) -> list[str]:
+        """The first ``LINKS_MAX_PER_PAGE`` links of one feed, sitemap or listing page; more is a
+        recorded failure (``limit_links``), never a silent cut."""
+        limit = self.crawler.settings.getint("LINKS_MAX_PER_PAGE")
+        if not limit or len(urls) <= limit:
+            return urls
+        self.fail(
+            "limit_links",
+            f"{page_url} lists {len(urls):,} links, over LINKS_MAX_PER_PAGE ({limit:,}); "
+            f"the first {limit:,} taken",
+            page_url,
+        )
+        return urls[:limit]
+
     def article_request(self, url: str, hints: dict | None = None) -> scrapy.Request:
         # dont_filter: URLs are already deduplicated by canonical form in ``fresh``, and a
         # redirect loop must reach REDIRECT_MAX_TIMES (and be recorded), not vanish in the dupefilter

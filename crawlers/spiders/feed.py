@@ -65,7 +65,7 @@ class FeedSpider(SourceSpider):
                     f"feed entry without link: {entry.get('title', '')!r}"[:300],
                     response.url,
                 )
-        links = [e.link for e in feed.entries if e.get("link")]
+        links = self.capped([e.link for e in feed.entries if e.get("link")], response.url)
         hints = {e.link: entry_hints(e) for e in feed.entries if e.get("link")}
         for url in self.fresh(links):
             yield self.article_request(response.urljoin(url), hints.get(url))

@@ -31,7 +31,7 @@ class ListingSpider(SourceSpider):
         ]
 
     def parse_listing(self, response):
-        fresh = self.fresh(self.links(response))
+        fresh = self.fresh(self.capped(self.links(response), response.url))
         for url in fresh:
             yield self.follow(url)
         page = response.meta.get("page", 1)

@@ -24,6 +24,7 @@ Feed ``/faulty-wire/feed.xml?slow=S`` (RSS 2.0) lists one entry per fault and th
 
 Separate feeds: ``/faulty-wire/malformed.xml`` (truncated, unbalanced XML) and
 ``/faulty-wire/entity-bomb.xml`` (billion laughs: nested entities, ~10^9 expansions).
+Hostile sitemaps (entity bombs, endless and wide indexes, oversized): ``hostile.py``.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ import zlib
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
-from presswatch.newsroom import charsets, feeds
+from presswatch.newsroom import charsets, feeds, hostile
 from presswatch.newsroom.feeds import Item
 from presswatch.newsroom.responses import Request, Response, html, not_found, redirect, xml
 
@@ -205,6 +206,8 @@ class Faults:
         p = req.path
         if p.startswith("/faulty-wire/enc/"):
             return charsets.page(p.rsplit("/", 1)[1]) or not_found()
+        if p.startswith(hostile.PREFIX):
+            return hostile.handle(req)
         if p.startswith("/faulty-wire/news/") and p.rsplit("/", 1)[1] in GOOD:
             return html(article_page(*GOOD[p.rsplit("/", 1)[1]]))
         simple = {

@@ -215,7 +215,8 @@ class Bulk:
             k = p[len("/bulk-news/sitemap-") : -4]
             if not k.isdigit():
                 return not_found()
-            ns = range(int(k) * SITEMAP_SIZE, min(self.n, (int(k) + 1) * SITEMAP_SIZE))
+            per = int(req.query["per"]) if req.query.get("per", "").isdigit() else SITEMAP_SIZE
+            ns = range(int(k) * per, min(self.n, (int(k) + 1) * per))
             return conditional(
                 req, xml(feeds.urlset([(b + f"/bulk-news/a/{i}", published(i)) for i in ns])), last
             )

@@ -167,6 +167,18 @@ def source_entries(
     return entries
 
 
+def shard_entries(base_url: str, count: int, per: int) -> list[dict[str, Any]]:
+    """``count`` sitemap sources over the bulk outlet, each with its own ``per`` articles
+    (``/bulk-news/sitemap-K.xml?per=P``): thousands of sources for scale tests and benchmarks."""
+    b = base_url.rstrip("/")
+    return [
+        _entry(
+            f"bulk-{k:05d}", "bulk-news", "sitemap", [f"{b}/bulk-news/sitemap-{k}.xml?per={per}"]
+        )
+        for k in range(count)
+    ]
+
+
 def write_sources(
     path: Path | str,
     base_url: str,

@@ -1,0 +1,74 @@
+"""Crawl throughput as the number of sources grows: the same articles behind 50, 500, 5,000 sources.
+
+The demo newsroom serves ``--articles`` generated articles (``bulk-news``); each source is one
+sitemap of its own share of them (``/bulk-news/sitemap-K.xml?per=P``, ``newsroom.sources.
+shard_entries``), so a run of N sources crawls N robots.txt, N sitemaps and all the articles. One
+``crawl_sources`` subprocess per N (start-up included) into a fresh archive, at the production
+log level. Pages/s counts every response (robots, sitemaps, articles); the ratio compares the
+largest N with the smallest.
+
+    .venv/bin/python bench/many_sources.py [--articles 10000] [--sources 50,500,5000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from crawlers.run import crawl_sources  # noqa: E402
+from presswatch.newsroom import start  # noqa: E402
+from presswatch.newsroom.sources import shard_entries  # noqa: E402
+from storage.archive import connect  # noqa: E402
+from storage.migrations import migrate  # noqa: E402
+
+
+def one_run(base_url: str, n_sources: int, articles: int, folder: Path) -> dict:
+    per = max(1, articles // n_sources)
+    sources = folder / f"sources-{n_sources}.yaml"
+    sources.write_text(yaml.safe_dump({"sources": shard_entries(base_url, n_sources, per)}))
+    db = folder / f"archive-{n_sources}.db"
+    migrate(connect(db))
+    t0 = time.perf_counter()
+    results = crawl_sources(db, sources, quiet=True, settings={"LOG_LEVEL": "INFO"})
+    took = time.perf_counter() - t0
+    pages = sum(r.get("pages", 0) for r in results.values())
+    items = sum(r.get("items", 0) for r in results.values())
+    failed = sum(r.get("status") != "ok" for r in results.values())
+    return {
+        "sources": n_sources,
+        "reported": len(results),
+        "failed": failed,
+        "pages": pages,
+        "articles": items,
+        "seconds": round(took, 1),
+        "pages_per_s": round(pages / took, 1),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--sources", default="50,500,5000")
+    args = ap.parse_args()
+    counts = [int(n) for n in args.sources.split(",")]
+    rows = []
+    with start(generated=args.articles, faults=False) as room, tempfile.TemporaryDirectory() as tmp:
+        for n in counts:
+            rows.append(one_run(room.base_url, n, args.articles, Path(tmp)))
+            print(rows[-1], flush=True)
+    first, last = rows[0], rows[-1]
+    print(
+        f"ratio {last['sources']} ÷ {first['sources']} sources (pages/s): "
+        f"{last['pages_per_s'] / first['pages_per_s']:.2f}"
+    )
+
+
+if __name__ == "__main__":
+    main()
