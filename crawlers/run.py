@@ -8,17 +8,20 @@ prints one JSON line of stats per source on stdout (progress goes to stderr as S
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
 from typing import Any
 
 from crawlers.registry import load_sources
+from crawlers.source_queue import SourceQueue
 from crawlers.usage import process_usage
-from storage.errors import ConfigError
+from storage.errors import ConfigError, Interrupted
 
 SPIDERS = {
     "feed": "crawlers.spiders.feed.FeedSpider",
@@ -78,8 +81,9 @@ def _steady_gc() -> None:
 def crawl_here(
     db_path: str, sources: list[dict], run_id: int | None, **overrides: Any
 ) -> tuple[dict[str, dict], int | None]:
-    """Crawl in this process (only once per process): per-source stats, and the largest peak
-    RSS of the extraction workers (KiB, ``None`` if unknown)."""
+    """Crawl in this process (only once per process), at most ``CONCURRENT_SOURCES`` sources at a
+    time: per-source stats, and the largest peak RSS of the extraction workers (KiB, ``None`` if
+    unknown)."""
     from scrapy.crawler import CrawlerProcess
 
     from crawlers.archive_link import archive
@@ -88,29 +92,46 @@ def crawl_here(
     from storage.sources import upsert_sources
 
     upsert_sources(archive(db_path), sources)
+    if not sources:
+        return {}, None
     process = CrawlerProcess(crawl_settings(db_path, run_id, **overrides))
     extractor = ExtractorPool(
         auto_workers(process.settings.get("EXTRACT_WORKERS")),
         timeout=process.settings.getfloat("EXTRACT_TIMEOUT"),
     )
-    crawlers = []
-    for source in sources:
+
+    def crawl_one(source: dict):
         crawler = process.create_crawler(_spider_class(source))
-        crawlers.append(crawler)
-        process.crawl(crawler, source=source, run_id=run_id, extractor=extractor)
+        return crawler, process.crawl(crawler, source=source, run_id=run_id, extractor=extractor)
+
+    queue = SourceQueue(sources, crawl_one, process.settings.getint("CONCURRENT_SOURCES"))
+    queue.begin()  # the first process.crawl installs the reactor
+    _when_done(queue, process.settings.getfloat("LOGSTATS_INTERVAL"))
     _disconnect_before_shutdown(extractor)
     _steady_gc()
     try:
-        process.start()
+        if not queue.done.called:
+            process.start(stop_after_crawl=False)
     finally:
         extractor.close()
-    out = {}
-    for crawler in crawlers:
-        spider = crawler.spider
-        out[spider.name] = getattr(
-            spider, "result", {"status": "failed", "reason": "spider did not close"}
-        )
-    return out, extractor.peak_rss_kb
+    return queue.outcome(), extractor.peak_rss_kb
+
+
+def _when_done(queue: SourceQueue, interval: float) -> None:
+    """Stop the reactor when the queue is done; stop the queue when the reactor shuts down (a
+    signal); log the process's progress every ``interval`` seconds."""
+    from twisted.internet import reactor, task
+
+    def stop_reactor(_: Any) -> None:
+        with contextlib.suppress(RuntimeError):  # already stopping
+            reactor.stop()  # type: ignore[attr-defined]
+
+    if interval:
+        ticker = task.LoopingCall(queue.progress)
+        ticker.start(interval, now=False)
+        queue.done.addBoth(lambda r: (ticker.stop() if ticker.running else None, r)[1])
+    queue.done.addBoth(stop_reactor)
+    reactor.addSystemEventTrigger("before", "shutdown", queue.stop)  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,8 +140,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sources", required=True)
     parser.add_argument("--source", action="append", default=[])
     parser.add_argument("--run-id", type=int)
+    parser.add_argument("--parent-pid", type=int, help="stop when this process goes")
     parser.add_argument("--set", action="append", default=[], help="Scrapy setting NAME=JSON")
     args = parser.parse_args(argv)
+    die_with_parent(args.parent_pid)
     try:
         sources, problems = load_sources(args.sources)
         chosen = select(sources, args.source)
@@ -147,50 +170,76 @@ def crawl_sources(
     timeout: float | None = None,
 ) -> dict[str, dict]:
     """Crawl sources in a fresh subprocess; per-source stats (items, pages, errors, status,
-    reason). A source the child could not report on is marked failed with the exit status."""
-    cmd = [
-        sys.executable,
-        "-m",
-        "crawlers.run",
-        "--db",
-        str(db_path),
-        "--sources",
-        str(sources_file),
-    ]
+    reason). A source the child could not report on is marked failed with the exit status.
+
+    The child dies with this process (it asks the kernel for SIGTERM when its parent goes, even
+    on kill -9). :class:`~storage.errors.Interrupted` (a stop signal, see
+    ``presswatch/interruption.py``) or Ctrl-C while it runs: the child is given ``GRACE`` seconds
+    to close its spiders, then killed, and ``Interrupted`` is raised with the per-source stats."""
+    cmd = _command(db_path, sources_file, names, run_id, settings)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+    }
+    proc = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL if quiet else None,
+        text=True,
+        env=env,
+    )
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        # the child is killed; what it stored so far stays (every write is its own transaction)
+        proc.kill()
+        out, _ = proc.communicate()
+        done = subprocess.CompletedProcess(cmd, -9, out, None)
+        return _results(done, names, f"crawl timed out after {timeout:.0f} s")
+    except (Interrupted, KeyboardInterrupt) as exc:
+        signum = exc.signum if isinstance(exc, Interrupted) else signal.SIGINT
+        done = subprocess.CompletedProcess(cmd, proc.returncode, _wind_down(proc), None)
+        results = _results(done, names, f"the crawl was stopped by signal {signum}", "interrupted")
+        raise Interrupted(signum, results) from None
+    if proc.returncode == 2:
+        raise ConfigError("crawl refused its arguments (see the message above)")
+    done = subprocess.CompletedProcess(cmd, proc.returncode, out, None)
+    return _results(done, names, f"crawl process exited with status {proc.returncode}")
+
+
+GRACE = 30.0  # seconds a stopped crawl has to close its spiders before it is killed
+
+
+def _wind_down(proc: subprocess.Popen) -> str:
+    """Wait for a signalled child (SIGTERM if it does not stop by itself), kill it after GRACE
+    seconds; what it printed."""
+    for step in (None, proc.terminate, proc.kill):
+        if step:
+            step()
+        try:
+            return proc.communicate(timeout=GRACE)[0] or ""
+        except subprocess.TimeoutExpired:
+            continue
+    return ""
+
+
+def _command(db_path, sources_file, names, run_id, settings) -> list[str]:
+    cmd = [sys.executable, "-m", "crawlers.run", "--db", str(db_path)]
+    cmd += ["--sources", str(sources_file), "--parent-pid", str(os.getpid())]
     for name in names or []:
         cmd += ["--source", name]
     if run_id is not None:
         cmd += ["--run-id", str(run_id)]
     for key, value in (settings or {}).items():
         cmd += ["--set", f"{key}={json.dumps(value)}"]
-    env = {
-        **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-    }
-    try:
-        proc = subprocess.run(
-            cmd,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL if quiet else None,
-            text=True,
-            env=env,
-            check=False,
-            timeout=timeout,
-        )
-    except subprocess.TimeoutExpired as exc:
-        # the child is killed; what it stored so far stays (every write is its own transaction)
-        out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
-        proc = subprocess.CompletedProcess(cmd, -9, out, None)
-        reason = f"crawl timed out after {timeout:.0f} s"
-        return _results(proc, names, reason)
-    if proc.returncode == 2:
-        raise ConfigError("crawl refused its arguments (see the message above)")
-    return _results(proc, names, f"crawl process exited with status {proc.returncode}")
+    return cmd
 
 
-def _results(proc: subprocess.CompletedProcess, names: list[str] | None, reason: str) -> dict:
+def _results(
+    proc: subprocess.CompletedProcess, names: list[str] | None, reason: str, status: str = "failed"
+) -> dict:
     results = {}
-    for line in proc.stdout.splitlines():
+    for line in (proc.stdout or "").splitlines():
         if line.startswith("{"):
             row = json.loads(line)
             results[row.pop("source")] = row
@@ -198,7 +247,7 @@ def _results(proc: subprocess.CompletedProcess, names: list[str] | None, reason:
         results.setdefault(
             name,
             {
-                "status": "failed",
+                "status": status,
                 "items": 0,
                 "pages": 0,
                 "errors": 1,
@@ -207,6 +256,19 @@ def _results(proc: subprocess.CompletedProcess, names: list[str] | None, reason:
             },
         )
     return results
+
+
+def die_with_parent(parent_pid: int | None) -> None:
+    """Ask Linux for SIGTERM when the parent goes (PR_SET_PDEATHSIG), so no crawl outlives the
+    command or flow that started it, even one killed with -9; elsewhere a no-op."""
+    if parent_pid is None or not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent_pid:  # the parent went before we asked
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,11 @@ UNUSED = {
     "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware",
     "scrapy.spidermiddlewares.depth.DepthMiddleware",
     "scrapy.spidermiddlewares.metacopy.MetaCopyDetectionMiddleware",
+    # per-crawler costs paid on every event of the process (crawlers/source_queue.py): a root log
+    # handler per open spider, a log line per crawler per interval, a memory poll per crawler
+    "scrapy.extensions.logcount.LogCount",
+    "scrapy.extensions.logstats.LogStats",  # one progress line for the process instead
+    "scrapy.extensions.memusage.MemoryUsage",  # the process reports its peak RSS (usage.py)
 }
 
 
@@ -41,6 +46,7 @@ BASE: dict[str, Any] = {
     "COOKIES_ENABLED": False,
     "TELNETCONSOLE_ENABLED": False,
     "LOG_LEVEL": "INFO",
+    "CONCURRENT_SOURCES": 32,  # sources crawled at once in one process; the rest wait their turn
     "CONCURRENT_REQUESTS": 16,
     "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
     "DOWNLOAD_DELAY": 0.5,
@@ -86,7 +92,7 @@ BASE: dict[str, Any] = {
     "ARCHIVE_BATCH_SIZE": 50,  # items written per transaction (crawlers/pipelines/archive.py)
     "ARCHIVE_BATCH_DELAY": 0.25,  # seconds an item waits for its batch to fill
     "LOG_FORMATTER": "crawlers.logformat.ShortLogFormatter",
-    "LOGSTATS_INTERVAL": 10.0,
+    "LOGSTATS_INTERVAL": 10.0,  # seconds between the process's progress lines (0: none)
     "STATS_DUMP": False,
 }
 

@@ -1,4 +1,5 @@
-"""Health checks of an archive: integrity, migrations applied, full-text index in sync."""
+"""Health checks of an archive: integrity, migrations applied, full-text index in sync, no run
+left ``running`` by a process that is gone."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sqlite_utils
 
 from storage.archive import archive_errors
 from storage.migrations import applied, pending
+from storage.runs import interrupt_abandoned, interrupted_runs
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,30 @@ def check_orphans(db: sqlite_utils.Database) -> Check:
     return Check("foreign keys", True, "no dangling references")
 
 
+def check_runs(db: sqlite_utils.Database) -> Check:
+    """Runs left ``running`` by a process that is gone are marked ``interrupted`` (a finding);
+    runs interrupted earlier are listed (their pending work resumes at the next run)."""
+    if "pid" not in db["runs"].columns_dict:
+        return Check("runs", True, "not checked (run init)")
+    gone = interrupt_abandoned(db)
+    if gone:
+        ids = ", ".join(f"#{r['id']} {r['kind']} (pid {r.get('pid')})" for r in gone)
+        return Check(
+            "runs", False, f"process gone, marked interrupted: {ids}; the next run resumes it"
+        )
+    earlier = interrupted_runs(db, 3)
+    if earlier:
+        ids = ", ".join(f"#{r['id']} {r['kind']}" for r in earlier)
+        return Check("runs", True, f"none left running; last interrupted: {ids}")
+    return Check("runs", True, "none left running, none interrupted")
+
+
 def diagnose(db: sqlite_utils.Database) -> list[Check]:
     with archive_errors():
-        return [check_integrity(db), check_migrations(db), check_fts(db), check_orphans(db)]
+        return [
+            check_integrity(db),
+            check_migrations(db),
+            check_fts(db),
+            check_orphans(db),
+            check_runs(db),
+        ]

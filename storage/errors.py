@@ -46,6 +46,16 @@ class TaggingError(PresswatchError):
     """An article could not be analysed (recorded on the article, not retried)."""
 
 
+class Interrupted(PresswatchError):
+    """The process was asked to stop (SIGTERM, SIGHUP, SIGINT) while a run was going on; the
+    run is recorded ``interrupted`` and its pending work resumes at the next run."""
+
+    def __init__(self, signum: int, results: dict | None = None):
+        super().__init__(f"stopped by signal {signum}")
+        self.signum = signum
+        self.results = results or {}
+
+
 class ReviewError(PresswatchError):
     """A review action is not allowed in the current state."""
 

@@ -436,6 +436,15 @@ def m043_redactions(db: sqlite_utils.Database) -> None:
     )
 
 
+def m020_run_process(db: sqlite_utils.Database) -> None:
+    """Which process runs a run (pid, host, the process's start time), so a run whose process is
+    gone (killed, crashed) can be told from one still running and marked ``interrupted``."""
+    db["runs"].add_column("pid", int)
+    db["runs"].add_column("host", str)
+    db["runs"].add_column("process_started", float)
+    db["runs"].create_index(["status"], if_not_exists=True)
+
+
 MIGRATIONS: list[Migration] = [
     m001_sources_pages_articles,
     m002_analysis,
@@ -449,6 +458,7 @@ MIGRATIONS: list[Migration] = [
     m041_cyber_kind,
     m042_incident_merges,
     m043_redactions,
+    m020_run_process,
 ]
 
 

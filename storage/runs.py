@@ -9,13 +9,63 @@ import sqlite_utils
 
 from storage.archive import write
 from storage.clock import now
+from storage.process import owner_alive, this_process
 
 
 def start_run(db: sqlite_utils.Database, kind: str) -> int:
+    """Open a run owned by this process; runs left ``running`` by a process that is gone are
+    marked ``interrupted`` first (their pending work is what this run picks up)."""
+    interrupt_abandoned(db)
     with write(db):
         return int(
-            db["runs"].insert({"kind": kind, "started_at": now(), "status": "running"}).last_pk or 0
+            db["runs"]
+            .insert(
+                {"kind": kind, "started_at": now(), "status": "running", **this_process()},
+                alter=True,
+            )
+            .last_pk
+            or 0
         )
+
+
+def interrupt_abandoned(db: sqlite_utils.Database) -> list[dict]:
+    """Mark ``interrupted`` every ``running`` run whose process is gone; returns those runs."""
+    gone = [r for r in running_runs(db) if not owner_alive(r)]
+    for run in gone:
+        who = f"process {run.get('pid')} on {run.get('host')}" if run.get("pid") else "its process"
+        interrupt_run(db, run["id"], f"interrupted: {who} is gone (killed or crashed)")
+    return gone
+
+
+def interrupt_run(db: sqlite_utils.Database, run_id: int, summary: str, stats: Any = None) -> None:
+    """Close a run that did not finish (a signal, a kill); its pending work resumes next run."""
+    with write(db):
+        db.execute(
+            "UPDATE runs SET status = 'interrupted', finished_at = ?, summary = ?, "
+            "stats = coalesce(?, stats) WHERE id = ? AND status = 'running'",
+            [now(), summary, json.dumps(stats, default=str) if stats else None, run_id],
+        )
+
+
+def interrupt_own_runs(db: sqlite_utils.Database, summary: str) -> list[int]:
+    """Mark ``interrupted`` the runs this process left ``running``; their ids."""
+    pid = this_process()["pid"]
+    ids = [r["id"] for r in running_runs(db) if r.get("pid") == pid]
+    for run_id in ids:
+        interrupt_run(db, run_id, summary)
+    return ids
+
+
+def running_runs(db: sqlite_utils.Database) -> list[dict]:
+    return list(db.query("SELECT * FROM runs WHERE status = 'running' ORDER BY id"))
+
+
+def interrupted_runs(db: sqlite_utils.Database, limit: int = 5) -> list[dict]:
+    return list(
+        db.query(
+            "SELECT * FROM runs WHERE status = 'interrupted' ORDER BY id DESC LIMIT ?", [limit]
+        )
+    )
 
 
 def finish_run(

@@ -156,7 +156,7 @@ class SourceSpider(scrapy.Spider):
             "pages": stats.get_value("response_received_count", 0),
             "errors": stats.get_value("presswatch/errors", 0),
             "known_skipped": stats.get_value("presswatch/known_skipped", 0),
-            "status": "failed" if failed else "ok",
+            "status": "interrupted" if reason == "shutdown" else "failed" if failed else "ok",
             "reason": why,
         }
 

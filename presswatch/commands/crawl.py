@@ -10,11 +10,15 @@ import click
 from crawlers.registry import load_sources
 from crawlers.run import crawl_sources, select
 from presswatch.context import db_path, open_db
-from storage.runs import finish_run, start_run
+from presswatch.interruption import interruptible
+from storage.errors import Interrupted
+from storage.runs import finish_run, interrupt_run, start_run
 
 
 def overall(results: dict[str, dict]) -> str:
     states = {r.get("status") for r in results.values()}
+    if "interrupted" in states:
+        return "interrupted"
     if states <= {"ok"}:
         return "ok"
     return "failed" if states == {"failed"} else "partial"
@@ -55,6 +59,8 @@ def crawl(ctx: click.Context, names: tuple[str, ...], sources_file: Path, as_jso
     """Crawl the enabled sources (or the named ones) into the archive, politely and incrementally.
 
     The crawl runs in a fresh process; its progress is logged on stderr while it runs.
+    SIGTERM or SIGHUP stops the crawl (its spiders close and are recorded), records the run
+    interrupted and exits with 128 + the signal; the next crawl picks up what was left.
     """
     db = open_db(ctx)
     sources, problems = load_sources(sources_file)
@@ -63,7 +69,17 @@ def crawl(ctx: click.Context, names: tuple[str, ...], sources_file: Path, as_jso
     chosen = select(sources, list(names) or None)
     run_id = start_run(db, "crawl")
     click.echo(f"crawl #{run_id}: {len(chosen)} sources from {sources_file}", err=True)
-    results = crawl_sources(db_path(ctx), sources_file, [s["name"] for s in chosen], run_id)
+    try:
+        with interruptible():
+            results = crawl_sources(db_path(ctx), sources_file, [s["name"] for s in chosen], run_id)
+    except Interrupted as exc:
+        interrupt_run(
+            db, run_id, f"interrupted by signal {exc.signum}: {summary(exc.results)}", exc.results
+        )
+        click.echo(
+            f"crawl #{run_id} interrupted by signal {exc.signum}: {summary(exc.results)}", err=True
+        )
+        ctx.exit(128 + exc.signum)
     finish_run(db, run_id, overall(results), summary(results), results)
     if as_json:
         click.echo(json.dumps(results, ensure_ascii=False, indent=2))

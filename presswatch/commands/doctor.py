@@ -1,4 +1,4 @@
-"""``presswatch doctor``: integrity, migrations applied, full-text index in sync."""
+"""``presswatch doctor``: integrity, migrations applied, full-text index in sync, abandoned runs."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from storage.doctor import diagnose
 @click.command()
 @click.pass_context
 def doctor(ctx: click.Context) -> None:
-    """Check the archive: integrity, migrations applied, FTS in sync, no dangling rows.
+    """Check the archive: integrity, migrations applied, FTS in sync, no dangling rows, no run
+    left running by a process that is gone (such a run is marked interrupted).
 
     Exits 1 when any check fails.
     """

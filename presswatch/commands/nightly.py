@@ -10,6 +10,8 @@ from typing import Any, cast
 import click
 
 from presswatch.context import db_path
+from presswatch.interruption import interruptible, stop_children
+from storage.errors import Interrupted
 
 ADDRESS = re.compile(r"(?:tcp|tls)://(?:\[[0-9A-Fa-f:.]+\]|[^\s/:\[\]]+):\d{1,5}")
 
@@ -103,13 +105,33 @@ def nightly(
 
     Prints the run summary (also stored in the archive's runs table and, under a Prefect
     server, as a markdown artifact). A failing source is recorded and the run goes on.
+    SIGTERM or SIGHUP stops the crawls, records the run interrupted and exits with 128 + the
+    signal; the next run resumes the pending work.
     """
     from storage.archive import connect
     from storage.runs import last_runs
 
-    run_nightly(db_path(ctx), sources_file, list(names), timeout, dask_target)
+    try:
+        with interruptible():
+            run_nightly(db_path(ctx), sources_file, list(names), timeout, dask_target)
+    except Interrupted as exc:
+        stopped(ctx, exc.signum)
     run = last_runs(connect(db_path(ctx)), 1)[0]
     click.echo(run["summary"] or run["status"])
+
+
+def stopped(ctx: click.Context, signum: int) -> None:
+    """After a stop signal: the children are stopped (the crawls close and record their sources),
+    this process's runs are recorded interrupted, and the command exits with 128 + signal."""
+    from storage.archive import connect
+    from storage.runs import interrupt_own_runs
+
+    stop_children()
+    ids = interrupt_own_runs(connect(db_path(ctx)), f"interrupted by signal {signum}")
+    click.echo(
+        f"nightly run {', '.join(f'#{i}' for i in ids)} interrupted by signal {signum}", err=True
+    )
+    ctx.exit(128 + signum)
 
 
 def register(cli: click.Group) -> None:

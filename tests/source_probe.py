@@ -1,0 +1,28 @@
+"""A Scrapy extension for tests, loaded into a real crawl process by ``EXTENSIONS``: at every
+spider_opened it appends "<open spiders> <root log handlers>" to the file ``$PRESSWATCH_PROBE``."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from scrapy import signals
+
+
+class Probe:
+    open_spiders = 0
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        probe = cls()
+        crawler.signals.connect(probe.opened, signal=signals.spider_opened)
+        crawler.signals.connect(probe.closed, signal=signals.spider_closed)
+        return probe
+
+    def opened(self, spider) -> None:
+        Probe.open_spiders += 1
+        with open(os.environ["PRESSWATCH_PROBE"], "a") as out:
+            out.write(f"{Probe.open_spiders} {len(logging.root.handlers)}\n")
+
+    def closed(self, spider) -> None:
+        Probe.open_spiders -= 1
