@@ -5,7 +5,10 @@ shared category, or the same block when one side has a single category) and they
 (people and outlets matched across inflection and script by ``nlp.names.key``) or their texts are
 near duplicates (simhash). Each connected group is filed under a stable key (category block + sorted
 victim keys + ISO week of the first event); a group with an article already in a candidate joins
-that candidate instead, so re-running never splits or duplicates one. A group about an accepted
+that candidate instead, so re-running never splits or duplicates one. The candidates depend only on
+the articles, not on the order they arrived in: a group that reaches several pending candidates
+(filed apart before the article linking them came) folds them into the oldest, and a group whose
+key is already another group's gets its own (``…|a<first article id>``) instead of joining it. A group about an accepted
 incident, with a follow-up case status, becomes a development proposal (``proposed_incident_id``).
 """
 
@@ -191,6 +194,11 @@ def _new_candidate(
     from storage import filing
 
     target = filing.by_key(db, key)
+    if target and filing.holds_articles(db, target["id"]):
+        # another group's key (same block, victims and week, not linked): never merged by a key
+        # collision, which would depend on which articles had arrived when each was filed
+        key, target = f"{key}|a{min(a for a, _ in links)}", None
+        target = filing.by_key(db, key)
     cid = target["id"] if target else filing.create(db, key, fac, proposed_incident_id=incident_id)
     if not target and incident_id:
         counts["developments"] += 1
@@ -199,13 +207,31 @@ def _new_candidate(
     filing.attach(db, cid, links)
 
 
+def _fold(db, ids: list[int], arts: dict[int, dict], counts: dict) -> list[dict]:
+    """The candidates already holding the group's articles, after folding the pending ones an
+    earlier run filed apart (an article linking them came later) into the oldest."""
+    from nlp import merge
+    from storage import filing
+
+    existing = filing.candidates_of_articles(db, ids)
+    if len(existing) < 2:
+        return existing
+    folded = filing.absorb(db, existing[0]["id"], [c["id"] for c in existing[1:]])
+    if folded:
+        counts["folded"] += len(folded)
+        filing.refresh(
+            db, existing[0]["id"], merge.facets([s for i in ids for s in arts[i]["signals"]])
+        )
+    return [c for c in existing if c["id"] not in folded]
+
+
 def _file_group(
     db, ids: list[int], arts: dict[int, dict], incidents: list[dict], counts: dict
 ) -> None:
     from nlp import merge
     from storage import filing
 
-    existing = filing.candidates_of_articles(db, ids)
+    existing = _fold(db, ids, arts, counts)
     fresh = [arts[i] for i in ids if i not in filing.taken_articles(db, ids)]
     if not fresh:
         return
@@ -233,7 +259,8 @@ def _file_group(
 
 def group_and_file(db: sqlite_utils.Database) -> dict:
     """Group every signal into candidates and file them; returns counts
-    ``{"new": {category: n}, "new_total", "updated", "developments", "groups", "fingerprinted"}``."""
+    ``{"new": {category: n}, "new_total", "updated", "developments", "folded", "groups",
+    "fingerprinted"}`` (``folded``: candidates filed apart earlier, now folded into another)."""
     from storage.filing import accepted_incidents
     from storage.signals import signals_for_grouping
 
@@ -241,6 +268,7 @@ def group_and_file(db: sqlite_utils.Database) -> dict:
         "new": {},
         "updated": 0,
         "developments": 0,
+        "folded": 0,
         "fingerprinted": fingerprint_pending(db),
     }
     arts = articles(signals_for_grouping(db, days=HORIZON_DAYS))

@@ -40,6 +40,40 @@ def taken_articles(db: sqlite_utils.Database, article_ids: list[int]) -> set[int
     }
 
 
+def absorb(db: sqlite_utils.Database, into: int, others: list[int]) -> list[int]:
+    """Fold candidates an earlier run filed apart into ``into``, once an article arrived that links
+    them (so the candidates do not depend on the order articles arrive in): the source articles of
+    each other candidate still pending, unclaimed and never decided on move to ``into`` and the
+    emptied candidate is deleted. Decided candidates are left alone. Returns the ids folded in."""
+    marks = ", ".join("?" * len(others)) or "NULL"
+    with write(db):
+        ids = [
+            r[0]
+            for r in db.execute(
+                f"SELECT c.id FROM candidates c WHERE c.id IN ({marks}) AND c.id != ? "
+                "AND c.status = 'pending' AND c.claimed_by IS NULL AND NOT EXISTS (SELECT 1 FROM "
+                "decisions d WHERE d.target_type = 'candidate' AND d.target_id = c.id)",
+                [*others, into],
+            ).fetchall()
+        ]
+        folded = ", ".join("?" * len(ids)) or "NULL"
+        db.execute(
+            f"UPDATE OR IGNORE candidate_articles SET candidate_id = ? WHERE candidate_id IN ({folded})",
+            [into, *ids],
+        )
+        db.execute(f"DELETE FROM candidate_articles WHERE candidate_id IN ({folded})", ids)
+        db.execute(f"DELETE FROM candidates WHERE id IN ({folded})", ids)
+    return ids
+
+
+def holds_articles(db: sqlite_utils.Database, candidate_id: int) -> bool:
+    return bool(
+        db.execute(
+            "SELECT 1 FROM candidate_articles WHERE candidate_id = ? LIMIT 1", [candidate_id]
+        ).fetchone()
+    )
+
+
 def by_key(db: sqlite_utils.Database, key: str) -> dict | None:
     rows = list(db.query("SELECT id, key, status, category FROM candidates WHERE key = ?", [key]))
     return rows[0] if rows else None

@@ -142,3 +142,37 @@ def test_simhash_near_duplicates():
 def test_surname_keys_meet_across_scripts_and_cases():
     assert surname(key("Жанар Төлеубекова")) == surname(key("Zhanar Tuleubekova"))
     assert surname(key("А. Салыкбаева")) == surname(key("Ануар Салыкбаев"))
+
+
+def _replay(db0, path: Path, seed: int, batches: int) -> set[frozenset[str]]:
+    """The articles (and their detected signals) of ``db0`` arriving in another order, in
+    ``batches`` runs with grouping after each (a resumed nightly): the candidates as URL sets."""
+    import random
+
+    from storage.signals import save_signals, signals_of
+
+    rows = list(
+        db0.query("SELECT id, url, title, text, lang, outlet, source, published_at FROM articles")
+    )
+    random.Random(seed).shuffle(rows)
+    db = connect(path)
+    migrate(db)
+    size = -(-len(rows) // batches)
+    for start in range(0, len(rows), size):
+        batch = rows[start : start + size]
+        save_articles(db, [{k: v for k, v in r.items() if k != "id"} for r in batch])
+        for r in batch:
+            new_id = db.execute("SELECT id FROM articles WHERE url = ?", [r["url"]]).fetchone()[0]
+            save_signals(db, new_id, signals_of(db0, r["id"]))
+        group_and_file(db)
+    out = {frozenset(a["url"] for a in articles_of(db, c["id"])) for c in candidates_of(db)}
+    db.close()
+    return out
+
+
+def test_candidates_do_not_depend_on_the_order_articles_arrive_in(newsroom, tmp_path):
+    db, _, _ = newsroom
+    once = _replay(db, tmp_path / "once.db", 0, 1)
+    assert len(once) == len(candidates_of(db))
+    for seed, batches in ((1, 3), (2, 5), (3, 8), (4, 2)):
+        assert _replay(db, tmp_path / f"r{seed}.db", seed, batches) == once, (seed, batches)
