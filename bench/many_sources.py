@@ -1,13 +1,16 @@
-"""Crawl throughput as the number of sources grows: the same articles behind 50, 500, 5,000 sources.
+"""Crawl throughput as the number of sources grows: 50, 500, 5,000 sources of the demo newsroom.
 
-The demo newsroom serves ``--articles`` generated articles (``bulk-news``); each source is one
-sitemap of its own share of them (``/bulk-news/sitemap-K.xml?per=P``, ``newsroom.sources.
-shard_entries``), so a run of N sources crawls N robots.txt, N sitemaps and all the articles. One
-``crawl_sources`` subprocess per N (start-up included) into a fresh archive, at the production
-log level. Pages/s counts every response (robots, sitemaps, articles); the ratio compares the
-largest N with the smallest.
+The demo newsroom serves generated articles (``bulk-news``); each source is one sitemap of its own
+articles (``/bulk-news/sitemap-K.xml?per=P``, ``newsroom.sources.shard_entries``), so a run of N
+sources crawls N robots.txt, N sitemaps and the articles. By default every source has
+``--per-source`` articles (the work per source is the same at every N, so the ratio shows how the
+cost of a page grows with the number of sources); ``--articles T`` instead spreads T articles over
+the N sources (the fixed cost of a source then weighs more as N grows). One ``crawl_sources``
+subprocess per N (start-up included) into a fresh archive, at the production log level. Pages/s
+counts every response (robots, sitemaps, articles); CPU is the crawl process's own (its extraction
+workers apart), per page. The ratio compares the largest N with the smallest.
 
-    .venv/bin/python bench/many_sources.py [--articles 10000] [--sources 50,500,5000]
+    .venv/bin/python bench/many_sources.py [--per-source 5 | --articles 10000] [--sources 50,500,5000]
 """
 
 from __future__ import annotations
@@ -29,8 +32,7 @@ from storage.archive import connect  # noqa: E402
 from storage.migrations import migrate  # noqa: E402
 
 
-def one_run(base_url: str, n_sources: int, articles: int, folder: Path) -> dict:
-    per = max(1, articles // n_sources)
+def one_run(base_url: str, n_sources: int, per: int, folder: Path) -> dict:
     sources = folder / f"sources-{n_sources}.yaml"
     sources.write_text(yaml.safe_dump({"sources": shard_entries(base_url, n_sources, per)}))
     db = folder / f"archive-{n_sources}.db"
@@ -54,14 +56,17 @@ def one_run(base_url: str, n_sources: int, articles: int, folder: Path) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--per-source", type=int, default=5)
+    ap.add_argument("--articles", type=int, default=0, help="spread this many over the sources")
     ap.add_argument("--sources", default="50,500,5000")
     args = ap.parse_args()
     counts = [int(n) for n in args.sources.split(",")]
+    per = {n: max(1, args.articles // n) if args.articles else args.per_source for n in counts}
+    generated = max(n * per[n] for n in counts)
     rows = []
-    with start(generated=args.articles, faults=False) as room, tempfile.TemporaryDirectory() as tmp:
+    with start(generated=generated, faults=False) as room, tempfile.TemporaryDirectory() as tmp:
         for n in counts:
-            rows.append(one_run(room.base_url, n, args.articles, Path(tmp)))
+            rows.append(one_run(room.base_url, n, per[n], Path(tmp)))
             print(rows[-1], flush=True)
     first, last = rows[0], rows[-1]
     print(
