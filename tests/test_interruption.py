@@ -46,6 +46,13 @@ def crawling(parent: subprocess.Popen, db, timeout: float = 120) -> list[psutil.
     raise AssertionError("no article stored in time")
 
 
+def command_line(proc: psutil.Process) -> str:
+    try:
+        return " ".join(proc.cmdline())
+    except psutil.Error:  # gone, or a zombie
+        return ""
+
+
 def gone(procs: list[psutil.Process], timeout: float = 60) -> bool:
     _, alive = psutil.wait_procs(procs, timeout=timeout)
     return not [p for p in alive if p.status() != psutil.STATUS_ZOMBIE]
@@ -65,10 +72,10 @@ def test_sigterm_stops_the_crawl_child_and_records_the_run_interrupted(room, tmp
     sources = write_sources(tmp_path / "slow.yaml", room.base_url, 0.7)
     parent = crawl(db_path, sources, tmp_path / "crawl.log")
     family = crawling(parent, db)
-    assert any("crawlers.run" in " ".join(p.cmdline()) for p in family)
+    assert any("crawlers.run" in command_line(p) for p in family)
     parent.send_signal(signal.SIGTERM)
     assert parent.wait(timeout=90) == 128 + signal.SIGTERM
-    assert gone(family), [p.cmdline() for p in family if p.is_running()]
+    assert gone(family), [command_line(p) for p in family if p.is_running()]
     run = last_runs(db, 1)[0]
     assert run["status"] == "interrupted" and "signal 15" in run["summary"]
     states = {r["status"] for r in db.query("SELECT status FROM source_runs")}
@@ -88,7 +95,7 @@ def test_kill_9_leaves_no_crawler_and_doctor_marks_the_run(room, tmp_path, db_pa
     family = crawling(parent, db)
     parent.kill()
     parent.wait(timeout=30)
-    assert gone(family), [p.cmdline() for p in family if p.is_running()]
+    assert gone(family), [command_line(p) for p in family if p.is_running()]
     assert last_runs(db, 1)[0]["status"] == "running"
     doctor = [PRESSWATCH, "--db", str(db_path), "doctor"]
     found = subprocess.run(doctor, capture_output=True, text=True, timeout=120)

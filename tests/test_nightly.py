@@ -117,9 +117,49 @@ def test_killed_mid_run_then_rerun_files_each_candidate_once(workspace):
         "SELECT count(*) FROM (SELECT key FROM candidates GROUP BY key HAVING count(*) > 1)"
     ).fetchone()[0]
     assert dupes == 0
+    killed, resumed = db.execute("SELECT status FROM runs ORDER BY id").fetchall()[:2]
+    assert killed[0] == "interrupted" and resumed[0].startswith("completed")
     assert (
         db.execute(
             "SELECT count(*) FROM articles WHERE tagged_at IS NULL AND tag_error IS NULL"
         ).fetchone()[0]
         == 0
     )
+
+
+def command_line(proc) -> str:
+    import psutil
+
+    try:
+        return " ".join(proc.cmdline())
+    except psutil.Error:  # gone, or a zombie
+        return ""
+
+
+def test_sigterm_stops_the_crawls_and_records_the_nightly_interrupted(workspace):
+    import psutil
+
+    tmp, sources, env = workspace
+    proc = subprocess.Popen(
+        nightly_command(sources),
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    db_path, family = tmp / "archive.db", []
+    deadline = time.time() + 300
+    while time.time() < deadline and proc.poll() is None:
+        time.sleep(0.5)
+        family = psutil.Process(proc.pid).children(recursive=True)
+        crawling = [p for p in family if "crawlers.run" in command_line(p)]
+        if crawling and db_path.exists() and stored_articles(db_path) >= 5:
+            break
+    assert proc.poll() is None, "the nightly ended before it could be stopped"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=180)
+    assert proc.returncode == 128 + signal.SIGTERM, err[-3000:]
+    _, alive = psutil.wait_procs(family, timeout=30)
+    assert not [p for p in alive if p.status() != psutil.STATUS_ZOMBIE]
+    (status,) = connect(db_path).execute("SELECT status FROM runs ORDER BY id DESC").fetchone()
+    assert status == "interrupted"
