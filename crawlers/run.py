@@ -15,6 +15,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -153,8 +154,9 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
     overrides = {k: json.loads(v) for k, v in (s.split("=", 1) for s in args.set)}
+    started = time.perf_counter()
     results, workers_peak_kb = crawl_here(args.db, chosen, args.run_id, **overrides)
-    process = process_usage(workers_peak_kb)
+    process = {**process_usage(workers_peak_kb), "crawl_s": round(time.perf_counter() - started, 2)}
     for name, stats in results.items():
         print(json.dumps({"source": name, **stats, **process}), flush=True)
     return 0
