@@ -123,16 +123,19 @@ def _when_done(queue: SourceQueue, interval: float) -> None:
     signal); log the process's progress every ``interval`` seconds."""
     from twisted.internet import reactor, task
 
-    def stop_reactor(_: Any) -> None:
-        with contextlib.suppress(RuntimeError):  # already stopping
-            reactor.stop()  # type: ignore[attr-defined]
-
+    ticker = task.LoopingCall(queue.progress)
     if interval:
-        ticker = task.LoopingCall(queue.progress)
         ticker.start(interval, now=False)
-        queue.done.addBoth(lambda r: (ticker.stop() if ticker.running else None, r)[1])
-    queue.done.addBoth(stop_reactor)
-    reactor.addSystemEventTrigger("before", "shutdown", queue.stop)  # type: ignore[attr-defined]
+
+    def finished(result: Any) -> Any:
+        if ticker.running:
+            ticker.stop()
+        with contextlib.suppress(RuntimeError):  # already stopping
+            reactor.stop()  # type: ignore[attr-defined,misc]
+        return result
+
+    queue.done.addBoth(finished)
+    reactor.addSystemEventTrigger("before", "shutdown", queue.stop)  # type: ignore[attr-defined,arg-type]
 
 
 def main(argv: list[str] | None = None) -> int:
