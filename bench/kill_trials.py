@@ -41,6 +41,24 @@ def crawl(db: Path, sources: Path) -> subprocess.Popen:
     return subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
+def crawling(parent: subprocess.Popen, timeout: float = 180) -> list[psutil.Process]:
+    """Wait until the command has started its crawl child; the command's descendants."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        family = psutil.Process(parent.pid).children(recursive=True)
+        if any("crawlers.run" in " ".join(_cmdline(p)) for p in family):
+            return family
+        time.sleep(0.2)
+    raise RuntimeError("the crawl did not start")
+
+
+def _cmdline(proc: psutil.Process) -> list[str]:
+    try:
+        return proc.cmdline()
+    except psutil.Error:
+        return []
+
+
 def alive(procs: list[psutil.Process]) -> int:
     _, left = psutil.wait_procs(procs, timeout=60)
     return sum(1 for p in left if p.status() != psutil.STATUS_ZOMBIE)
@@ -51,8 +69,9 @@ def trial(room, folder: Path, how: int, args, rng: random.Random) -> dict:
     migrate(connect(db))
     slow = sources_file(folder / "slow.yaml", room.base_url, args.sources, args.per, 0.5)
     parent = crawl(db, slow)
-    time.sleep(rng.uniform(2.0, 8.0))
-    family = psutil.Process(parent.pid).children(recursive=True)
+    family = crawling(parent)
+    time.sleep(rng.uniform(0.5, 5.0))  # a random moment of the crawl
+    family = psutil.Process(parent.pid).children(recursive=True) or family
     parent.send_signal(how)
     code = parent.wait(timeout=120)
     left = alive(family)
