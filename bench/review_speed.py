@@ -25,6 +25,7 @@ sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from presswatch.demo_data.bulk import build_bulk  # noqa: E402
 from review.app import create_app  # noqa: E402
+from storage.accounts import open_accounts  # noqa: E402
 from storage.archive import connect  # noqa: E402
 from storage.migrations import migrate  # noqa: E402
 from storage.reviewers import add_reviewer  # noqa: E402
@@ -39,7 +40,7 @@ def build(path: Path, n_candidates: int, n_articles: int) -> float | None:
         db.close()
         return None
     build_bulk(db, candidates=n_candidates, articles=n_articles)
-    add_reviewer(db, "bench", "bench-password", "editor")
+    add_reviewer(open_accounts(db), "bench", "bench-password", "editor")
     db.close()
     return time.perf_counter() - started
 

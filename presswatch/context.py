@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 import sqlite_utils
 
+from storage.accounts import open_accounts
 from storage.archive import connect
 from storage.errors import MigrationError
 from storage.migrations import pending
@@ -25,6 +26,12 @@ def open_db(ctx: click.Context, *, readonly: bool = False) -> sqlite_utils.Datab
             f"archive needs upgrading ({len(todo)} pending migrations): run `presswatch init`"
         )
     return db
+
+
+def open_accounts_db(ctx: click.Context, *, readonly: bool = False) -> sqlite_utils.Database:
+    """The accounts database (reviewers, sessions) beside the archive of ``--db``."""
+    open_db(ctx, readonly=True).close()  # exists and is migrated (m010 creates the accounts)
+    return open_accounts(db_path(ctx), readonly=readonly)
 
 
 def add_to_group(cli: click.Group, group: click.Group, command: click.Command) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 
 from review.auth import role_required
-from review.db import get_db
+from review.db import get_accounts
 from storage.errors import ReviewError
 from storage.reviewers import ROLES, add_reviewer, list_reviewers, set_disabled
 
@@ -15,7 +15,7 @@ bp = Blueprint("admin", __name__)
 @bp.route("/admin/reviewers")
 @role_required("admin")
 def reviewers():
-    return render_template("admin.html", rows=list_reviewers(get_db()), roles=ROLES)
+    return render_template("admin.html", rows=list_reviewers(get_accounts()), roles=ROLES)
 
 
 @bp.route("/admin/reviewers", methods=["POST"])
@@ -23,7 +23,7 @@ def reviewers():
 def add():
     try:
         add_reviewer(
-            get_db(),
+            get_accounts(),
             request.form.get("name", ""),
             request.form.get("password", ""),
             request.form.get("role", "reviewer"),
@@ -37,5 +37,5 @@ def add():
 @bp.route("/admin/reviewers/<name>/disabled", methods=["POST"])
 @role_required("admin")
 def disable(name: str):
-    set_disabled(get_db(), name, request.form.get("disabled") == "1")
+    set_disabled(get_accounts(), name, request.form.get("disabled") == "1")
     return redirect(url_for("admin.reviewers"))

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from storage.accounts import accounts_path, archive_file, create_accounts
 from storage.archive import write
 from storage.clock import now
 from storage.errors import MigrationError
@@ -445,6 +446,47 @@ def m020_run_process(db: sqlite_utils.Database) -> None:
     db["runs"].create_index(["status"], if_not_exists=True)
 
 
+def _accounts_schema(accounts: sqlite_utils.Database) -> None:
+    accounts["reviewers"].create(
+        {
+            "id": int,
+            "name": str,
+            "role": str,
+            "password_hash": str,
+            "disabled": int,
+            "created_at": str,
+        },
+        pk="id",
+        not_null={"name", "role"},
+        defaults={"disabled": 0},
+        if_not_exists=True,
+    )
+    accounts["reviewers"].create_index(["name"], unique=True, if_not_exists=True)
+    accounts["sessions"].create(
+        {"token_hash": str, "reviewer_id": int, "created_at": str, "expires_at": str},
+        pk="token_hash",
+        not_null={"reviewer_id", "expires_at"},
+        if_not_exists=True,
+    )
+    accounts["sessions"].create_index(["reviewer_id"], if_not_exists=True)
+
+
+def m010_accounts_database(db: sqlite_utils.Database) -> None:
+    """Reviewers' password hashes (and, from now on, their sessions) move out of the archive
+    into ``<archive>-accounts.db``, which Datasette never serves. Rows are copied keyed by name
+    (a re-run after a crash copies nothing twice), then the archive's table is dropped."""
+    accounts = create_accounts(accounts_path(archive_file(db)))
+    try:
+        with write(accounts):
+            _accounts_schema(accounts)
+            if db["reviewers"].exists():
+                accounts["reviewers"].upsert_all(db["reviewers"].rows, pk="id")
+    finally:
+        accounts.close()
+    if db["reviewers"].exists():
+        db["reviewers"].drop()
+
+
 MIGRATIONS: list[Migration] = [
     m001_sources_pages_articles,
     m002_analysis,
@@ -459,6 +501,7 @@ MIGRATIONS: list[Migration] = [
     m042_incident_merges,
     m043_redactions,
     m020_run_process,
+    m010_accounts_database,
 ]
 
 

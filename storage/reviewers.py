@@ -1,4 +1,7 @@
-"""Reviewers: accounts of the review app, with argon2 password hashes and roles."""
+"""Reviewers: accounts of the review app, with argon2 password hashes and roles.
+
+Every function takes the accounts database (:func:`storage.accounts.open_accounts`), never the
+archive. A password reset or a disabled account ends the reviewer's sessions at once."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from storage.archive import write
 from storage.clock import now
 from storage.errors import ReviewError
+from storage.sessions import end_sessions_of
 
 ROLES = ("reviewer", "editor", "admin")
 RANK = {role: i for i, role in enumerate(ROLES)}
@@ -39,6 +43,7 @@ def add_reviewer(
                 "UPDATE reviewers SET role = ?, password_hash = ?, disabled = 0 WHERE id = ?",
                 [role, row["password_hash"], found[0]],
             )
+            end_sessions_of(db, int(found[0]))
             return int(found[0])
         return int(cast(int, db["reviewers"].insert(row).last_pk))
 
@@ -62,6 +67,9 @@ def set_disabled(db: sqlite_utils.Database, name: str, disabled: bool = True) ->
     """Disable (or re-enable) an account; ``False`` when there is no such reviewer."""
     with write(db):
         cur = db.execute("UPDATE reviewers SET disabled = ? WHERE name = ?", [int(disabled), name])
+        found = db.execute("SELECT id FROM reviewers WHERE name = ?", [name]).fetchone()
+        if found and disabled:
+            end_sessions_of(db, int(found[0]))
         return cur.rowcount > 0
 
 

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from presswatch.demo_data.archive import build_demo_archive
-from storage.archive import connect
+from storage.accounts import open_accounts
 from storage.reviewers import add_reviewer
 
 REPO = Path(__file__).resolve().parent.parent
@@ -37,7 +37,7 @@ def password(name: str) -> str:
 
 def demo_archive(path: Path) -> dict[str, int]:
     keys = build_demo_archive(path)
-    db = connect(path)
+    db = open_accounts(path)
     for name, role in ACCOUNTS.items():
         add_reviewer(db, name, password(name), role)
     db.close()

@@ -11,6 +11,7 @@ import pytest
 from presswatch.demo_data.archive import build_demo_archive
 from review.app import create_app
 from storage import candidates
+from storage.accounts import accounts_path, open_accounts
 from storage.archive import connect
 from storage.reviewers import add_reviewer
 
@@ -22,11 +23,12 @@ def template(tmp_path_factory):
     """The demo archive with three accounts, built once (argon2 hashing is slow on purpose)."""
     path = tmp_path_factory.mktemp("review") / "template.db"
     keys = build_demo_archive(path)
-    db = connect(path)
+    db = open_accounts(path)
     for name, role in (("alma", "reviewer"), ("erzhan", "editor"), ("root", "admin")):
         add_reviewer(db, name, f"{name}-password", role)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
+    connect(path).execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return path, keys
 
 
@@ -35,6 +37,7 @@ def db_path(template, tmp_path):
     """A fresh copy of the template archive for each test (overrides conftest's)."""
     path = tmp_path / "archive.db"
     shutil.copy(template[0], path)
+    shutil.copy(accounts_path(template[0]), accounts_path(path))
     return path
 
 
@@ -266,7 +269,7 @@ def test_disabled_account_loses_its_session(app, db):
     from storage.reviewers import set_disabled
 
     client = login(app)
-    set_disabled(db, "alma")
+    set_disabled(open_accounts(db), "alma")
     assert client.get("/").status_code == 302
 
 

@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import pytest
 
+from storage.accounts import open_accounts
 from storage.errors import ReviewError
 from storage.reviewers import add_reviewer, allowed, list_reviewers, set_disabled, verify
 
 
-def test_add_verify_and_disable(db):
+@pytest.fixture
+def accounts(db):
+    database = open_accounts(db)
+    yield database
+    database.close()
+
+
+def test_add_verify_and_disable(accounts):
+    db = accounts
     add_reviewer(db, "alma", "correct horse", "editor")
     stored = db.execute("SELECT password_hash FROM reviewers").fetchone()[0]
     assert stored.startswith("$argon2") and "correct horse" not in stored
@@ -22,7 +31,8 @@ def test_add_verify_and_disable(db):
     assert [r["name"] for r in list_reviewers(db)] == ["alma"]
 
 
-def test_bad_accounts_refused(db):
+def test_bad_accounts_refused(accounts):
+    db = accounts
     with pytest.raises(ReviewError):
         add_reviewer(db, "alma", "short")
     with pytest.raises(ReviewError):

@@ -9,6 +9,7 @@ import click
 from presswatch.context import open_db
 from storage import candidates as store
 from storage import triage
+from storage.accounts import open_accounts
 from storage.candidates import STATUSES, QueueFilter
 from storage.errors import ReviewError
 from storage.facets import DEVELOPMENT_STATUSES, dumps
@@ -67,7 +68,8 @@ def show(ctx, candidate_id: int) -> None:
 
 
 def _who(db, name: str) -> str:
-    user = get_reviewer(db, name)
+    with open_accounts(db, readonly=True) as accounts:
+        user = get_reviewer(accounts, name)
     if user is None or user["disabled"]:
         raise ReviewError(f"no active reviewer {name!r} (presswatch reviewers add)")
     return name

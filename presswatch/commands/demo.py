@@ -15,11 +15,12 @@ DEMO_REVIEWER = ("demo", "demo-password")
 
 
 def prepare(db: Path) -> None:
+    from storage.accounts import open_accounts
     from storage.reviewers import add_reviewer
 
     database = connect(db)
     migrate(database)
-    add_reviewer(database, DEMO_REVIEWER[0], DEMO_REVIEWER[1], "editor")
+    add_reviewer(open_accounts(database), DEMO_REVIEWER[0], DEMO_REVIEWER[1], "editor")
 
 
 def serve_review(db: Path, host: str, port: int) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from presswatch.context import open_db
+from presswatch.context import open_accounts_db
 from storage.errors import ReviewError
 from storage.reviewers import ROLES, add_reviewer, list_reviewers, set_disabled
 
@@ -26,13 +26,14 @@ def reviewers() -> None:
 )
 @click.pass_context
 def add(ctx: click.Context, name: str, role: str, password_file: Path | None) -> None:
-    """Add an account, or reset the password and role of an existing one."""
+    """Add an account, or reset the password and role of an existing one (a reset ends its
+    sessions)."""
     if password_file:
         lines = password_file.read_text(encoding="utf-8").splitlines()
         password = lines[0] if lines else ""
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    add_reviewer(open_db(ctx), name, password, role)
+    add_reviewer(open_accounts_db(ctx), name, password, role)
     click.echo(f"saved {name} ({role})")
 
 
@@ -40,7 +41,7 @@ def add(ctx: click.Context, name: str, role: str, password_file: Path | None) ->
 @click.pass_context
 def list_(ctx: click.Context) -> None:
     """List accounts."""
-    for row in list_reviewers(open_db(ctx, readonly=True)):
+    for row in list_reviewers(open_accounts_db(ctx, readonly=True)):
         state = "disabled" if row["disabled"] else "active"
         click.echo(f"{row['name']:<20} {row['role']:<9} {state:<8} {row['created_at']}")
 
@@ -51,7 +52,7 @@ def list_(ctx: click.Context) -> None:
 @click.pass_context
 def disable(ctx: click.Context, name: str, enable: bool) -> None:
     """Disable an account (its sessions stop working at once)."""
-    if not set_disabled(open_db(ctx), name, not enable):
+    if not set_disabled(open_accounts_db(ctx), name, not enable):
         raise ReviewError(f"no reviewer {name!r}")
     click.echo(f"{name} {'enabled' if enable else 'disabled'}")
 

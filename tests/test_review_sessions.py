@@ -1,0 +1,186 @@
+# ruff: noqa: F811 - the fixtures imported from test_review_app are parameters here
+"""Sessions and redirects of the review app over HTTP (Flask's test client): server-side logout,
+cookies replayed after logout, password reset and disable, and a fuzz of the login ``next``."""
+
+from __future__ import annotations
+
+import random
+from urllib.parse import quote, urljoin, urlsplit
+
+import pytest
+from test_review_app import ORIGIN, app, db_path, demo, login, template, token  # noqa: F401
+
+from review.auth import safe_next
+from storage.accounts import open_accounts
+from storage.reviewers import add_reviewer, set_disabled
+
+HOST = "http://localhost"
+HOSTS = ("evil.example", "evil.example/x", "@evil.example", "127.0.0.1:9", "evil.example:80")
+PREFIXES = (
+    "//",
+    "///",
+    "////",
+    "/\\",
+    "\\/",
+    "\\\\",
+    "/\t/",
+    "/\n/",
+    "/\r/",
+    "/%09/",
+    "/%0a/",
+    "/%0d/",
+    "/%2f/",
+    "/%5c",
+    "/%5c/",
+    " //",
+    "\t//",
+    "//%09",
+    "https://",
+    "http:/",
+    "https:",
+    "javascript:",
+    "data:text/html,",
+    "/.//",
+    "/./\\",
+    "%2f%2f",
+    "\x00//",
+    "/\x7f/",
+    "/\u3000/",
+    "//\\",
+)
+SAFE = ("/", "/incidents", "/incidents?q=%D0%9A%D0%B0%D1%81", "/candidates/3#evidence", "/next")
+
+
+def browser_target(location: str) -> str:
+    """Where a browser goes for a ``Location``: the URL standard drops tabs and newlines,
+    trims control characters and spaces, and reads a backslash as a slash."""
+    cleaned = "".join(c for c in location if c not in "\t\n\r").strip("\x00\x20\x1f")
+    return urljoin(HOST + "/login", cleaned.replace("\\", "/"))
+
+
+def hostile_next() -> list[str]:
+    """Every prefix with every host, plus 1,000 seeded random strings of URL-ish characters."""
+    cases = [p + h for p in PREFIXES for h in HOSTS]
+    rng = random.Random(15)
+    alphabet = "/\\:@%.?#&=\t\n\r\x00 evilxampl0123456789ABCDEF"
+    cases += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 24))) for _ in range(1000)]
+    return cases
+
+
+def test_next_fuzz_never_leaves_the_origin():
+    cases = hostile_next()
+    refused = 0
+    for target in cases:
+        kept = safe_next(target)
+        if kept is None:
+            refused += 1
+            continue
+        assert kept == target
+        assert urlsplit(browser_target(kept)).netloc == "localhost", repr(target)
+    hosts = [p + h for p in PREFIXES for h in HOSTS]
+    assert all(safe_next(t) is None for t in hosts)  # no prefix/host combination gets through
+    assert all(safe_next(t) == t for t in SAFE)
+    assert refused > len(hosts)
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/%09/evil.example",
+        "/\t/evil.example",
+        "/\n/x",
+        "/\r\n/x",
+        "//evil.example",
+        "/\\evil.example",
+        "https://evil.example/",
+        "/%0d%0aSet-Cookie:x=1",
+        "/" + "a" * 5000,
+    ],
+)
+def test_login_with_hostile_next_lands_on_the_queue(app, target):
+    client = app.test_client()
+    page = client.get(f"/login?next={quote(target, safe='')}")
+    assert page.status_code == 200
+    resp = client.post(
+        "/login",
+        data={
+            "name": "alma",
+            "password": "alma-password",
+            "csrf_token": token(client),
+            "next": target,
+        },
+        headers=ORIGIN,
+    )
+    assert resp.status_code == 302 and resp.location == "/", resp.location
+
+
+def test_login_keeps_a_local_next(app):
+    client = app.test_client()
+    resp = client.post(
+        "/login",
+        data={
+            "name": "alma",
+            "password": "alma-password",
+            "csrf_token": token(client),
+            "next": "/incidents?q=x",
+        },
+        headers=ORIGIN,
+    )
+    assert resp.location == "/incidents?q=x"
+
+
+def cookie_of(client) -> str:
+    return client.get_cookie("presswatch_review").value
+
+
+def replay(app, cookie: str):
+    other = app.test_client()
+    other.set_cookie("presswatch_review", cookie)
+    return other
+
+
+def test_cookie_replayed_after_logout_is_refused(app, demo):
+    client = login(app)
+    saved = cookie_of(client)
+    assert replay(app, saved).get("/").status_code == 200
+    resp = client.post("/logout", data={"csrf_token": token(client, "/")}, headers=ORIGIN)
+    assert resp.status_code == 302
+    again = replay(app, saved)
+    resp = again.get("/")
+    assert resp.status_code == 302 and resp.location.startswith("/login")
+    assert again.get("/api/incidents?q=x").status_code == 401
+    reject = replay(app, saved).post(
+        f"/candidates/{demo['ddos-qala']}/reject",
+        data={"csrf_token": "whatever", "version": 1, "reason": "x"},
+        headers=ORIGIN,
+    )
+    assert reject.status_code in (401, 403)
+
+
+def test_logout_ends_only_that_session(app):
+    first, second = login(app), login(app)
+    first.post("/logout", data={"csrf_token": token(first, "/")}, headers=ORIGIN)
+    assert first.get("/").status_code == 302
+    assert second.get("/").status_code == 200
+
+
+def test_password_reset_ends_sessions(app, db_path):
+    client = login(app)
+    saved = cookie_of(client)
+    add_reviewer(open_accounts(db_path), "alma", "a brand new password", "reviewer")
+    assert client.get("/").status_code == 302
+    assert replay(app, saved).get("/").status_code == 302
+
+
+def test_admin_disabling_an_account_ends_its_sessions(app):
+    alma, root = login(app), login(app, "root")
+    saved = cookie_of(alma)
+    resp = root.post(
+        "/admin/reviewers/alma/disabled",
+        data={"csrf_token": token(root, "/admin/reviewers"), "disabled": "1"},
+        headers=ORIGIN,
+    )
+    assert resp.status_code == 302
+    assert replay(app, saved).get("/").status_code == 302
+    set_disabled(open_accounts(app.extensions["presswatch_archive"].path), "alma", False)
+    assert replay(app, saved).get("/").status_code == 302  # enabling again revives nothing
