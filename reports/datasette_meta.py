@@ -11,7 +11,7 @@ from typing import Any
 from storage.canned import CANNED
 
 DATA_MD = Path(__file__).resolve().parents[1] / "docs" / "DATA.md"
-HIDDEN = ("reviewers", "_migrations")
+HIDDEN = ("_migrations",)
 TABLE_ROW = re.compile(r"^\|\s*`(\w+)`\s*\|[^|]*\|\s*(.+?)\s*\|\s*$")
 FACET_LINE = re.compile(r"^- `(\w+)`: (.+)$")
 FACET_TABLES = ("signals", "candidates", "incidents")

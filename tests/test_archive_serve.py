@@ -17,8 +17,11 @@ import pytest
 from fixtures_reports import build
 
 from reports.datasette_meta import metadata
+from storage.accounts import open_accounts
 from storage.archive import connect, write
 from storage.canned import CANNED
+from storage.reviewers import add_reviewer, verify
+from storage.sessions import start_session
 
 PARAMS = {
     "incidents_by_month_and_category": {},
@@ -38,6 +41,16 @@ def get(base: str, path: str, params: dict | None = None) -> dict:
     url = f"{base}{path}" + ("?" + urllib.parse.urlencode(params) if params else "")
     with urllib.request.urlopen(url, timeout=30) as response:
         return json.loads(response.read())
+
+
+def raw(base: str, path: str, params: dict | None = None) -> tuple[int, str]:
+    """Status and body of a GET, error statuses included."""
+    url = f"{base}{path}" + ("?" + urllib.parse.urlencode(params) if params else "")
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8", "replace")
 
 
 def tag(path) -> None:
@@ -79,6 +92,9 @@ def server(tmp_path_factory):
     path = folder / "archive.db"
     build(path)
     tag(path)
+    with open_accounts(path) as accounts:
+        add_reviewer(accounts, "alma", "alma-password", "admin")
+        start_session(accounts, verify(accounts, "alma", "alma-password")["id"])
     port = free_port()
     command = [
         sys.executable,
@@ -91,9 +107,8 @@ def server(tmp_path_factory):
         "--port",
         str(port),
     ]
-    proc = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
-    )
+    log = (folder / "serve.log").open("wb")  # a file, not a pipe: 404 tracebacks are long
+    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while True:
@@ -103,7 +118,8 @@ def server(tmp_path_factory):
         except (urllib.error.URLError, ConnectionError):
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                pytest.fail(f"datasette did not start: {proc.stdout.read().decode()[-2000:]}")
+                output = (folder / "serve.log").read_text(errors="replace")[-2000:]
+                pytest.fail(f"datasette did not start: {output}")
             time.sleep(0.3)
     yield base, path
     proc.terminate()  # the command stops its Datasette child on SIGTERM
@@ -111,6 +127,7 @@ def server(tmp_path_factory):
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
+    log.close()
     assert proc.returncode == 0
 
 
@@ -171,3 +188,59 @@ def test_metadata_is_generated_from_data_md():
     assert {"incidents", "articles", "reports", "developments"} <= set(meta["tables"])
     assert meta["tables"]["articles"]["fts_table"] == "articles_fts"
     assert "victims" in meta["tables"]["incidents"]["columns"]
+
+
+SECRET_SQL = (
+    "select * from reviewers",
+    "select * from sessions",
+    "select name, sql from sqlite_master",
+    "select * from pragma_table_info('reviewers')",
+    "select * from pragma_database_list",
+    "attach database 'archive-accounts.db' as a",
+    "select * from a.reviewers",
+)
+
+
+def secrets_of(path) -> list[str]:
+    """What must never be served: password hashes, session token hashes, their column names."""
+    with open_accounts(path, readonly=True) as accounts:
+        hashes = [r[0] for r in accounts.execute("SELECT password_hash FROM reviewers")]
+        tokens = [r[0] for r in accounts.execute("SELECT token_hash FROM sessions")]
+    assert hashes and tokens and hashes[0].startswith("$argon2")
+    return [*hashes, *tokens, "password_hash", "token_hash", "$argon2"]
+
+
+def test_no_secret_readable_through_datasette(server):
+    base, path = server
+    secrets = secrets_of(path)
+    pages = [
+        "/archive/reviewers",
+        "/archive/reviewers.json",
+        "/archive/reviewers.csv",
+        "/archive/sessions.json",
+        "/archive.json",
+        "/archive",
+        "/-/databases.json",
+        "/-/metadata.json",
+        "/_internal",
+        "/_internal.json",
+        "/_internal/columns.json",
+        "/_internal/tables.csv",
+        "/archive-accounts",
+        "/archive-accounts.json",
+        "/archive-accounts/reviewers.json",
+    ]
+    bodies = {page: raw(base, page) for page in pages}
+    for sql in SECRET_SQL:
+        for fmt in ("json", "csv"):
+            bodies[f"{fmt}:{sql}"] = raw(base, f"/archive.{fmt}", {"sql": sql, "_size": "max"})
+        bodies[f"internal:{sql}"] = raw(base, "/_internal.json", {"sql": sql})
+    internal = "select * from columns union all select null, null, null, sql, null, null, null "
+    bodies["internal columns"] = raw(base, "/_internal.json", {"sql": internal})
+    for name, params in PARAMS.items():
+        bodies[name] = raw(base, f"/archive/{name}.json", {**params, "_shape": "objects"})
+    leaks = {key: s for key, (_, body) in bodies.items() for s in secrets if s in body}
+    assert leaks == {}
+    assert bodies["/archive/reviewers.json"][0] == 404
+    assert [d["name"] for d in get(base, "/-/databases.json")] == ["archive"]
+    assert "reviewers" not in get(base, "/archive.json")["tables"].__repr__()

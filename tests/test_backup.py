@@ -23,3 +23,18 @@ def test_backup_refuses_to_overwrite(db, tmp_path):
     (tmp_path / "exists.db").write_bytes(b"x")
     with pytest.raises(ArchiveError, match="exists"):
         backup(db, tmp_path / "exists.db")
+
+
+def test_backup_command_copies_the_accounts_too(db_path, tmp_path):
+    from click.testing import CliRunner
+
+    from presswatch.cli import cli
+    from storage.accounts import accounts_path, open_accounts
+    from storage.reviewers import add_reviewer, verify
+
+    add_reviewer(open_accounts(db_path), "alma", "alma-password")
+    dest = tmp_path / "copy.db"
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "backup", str(dest)])
+    assert result.exit_code == 0, result.output
+    assert verify(open_accounts(dest), "alma", "alma-password") is not None
+    assert oct(accounts_path(dest).stat().st_mode & 0o777) == "0o600"
