@@ -30,6 +30,10 @@ class MigrationError(ArchiveError):
     """The archive's schema is newer than this code or a migration failed."""
 
 
+class QueryRefused(PresswatchError):
+    """A query given to ``export --query`` is not a single read-only statement."""
+
+
 class ConfigError(PresswatchError):
     """A configuration file (sources.yaml, settings) is malformed."""
 
