@@ -13,7 +13,12 @@ from storage.export import FORMATS, rows_of_query, rows_of_table, write_rows
 
 @click.command()
 @click.argument("table", required=False)
-@click.option("--query", "sql", help="A read-only SQL query to export instead of a table.")
+@click.option(
+    "--query",
+    "sql",
+    help="A read-only query (SELECT, WITH or VALUES) to export instead of a table; writes, "
+    "ATTACH, VACUUM INTO, pragmas that change settings and load_extension are refused.",
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
 @click.option(
     "--output",
