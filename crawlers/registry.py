@@ -1,7 +1,9 @@
 """The source registry: ``sources.yaml`` read and validated, entry by entry, with line numbers.
 
-A malformed entry is reported with its name, its line and the valid options; the other
-entries still load (like lemon24/reader's survivable feed problems).
+Every entry is checked against the strict schema of :mod:`crawlers.source_schema`, the one place
+``presswatch sources check``, ``init``, ``crawl`` and the nightly flow validate it. A problem names
+the file, the line, the source and the field; the entry is left out and the other entries still
+load (like lemon24/reader's survivable feed problems).
 """
 
 from __future__ import annotations
@@ -9,32 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import yaml
 
-from crawlers.telegram import CHANNEL
+from crawlers.source_schema import KINDS, LANGS, entry_errors
 from storage.errors import ConfigError
 
-KINDS = ("feed", "sitemap", "listing", "court", "telegram")
-LANGS = ("ru", "kk", "en")
-REQUIRED = ("name", "kind", "start_urls")
-OPTIONAL = {
-    "outlet",
-    "lang",
-    "enabled",
-    "verified",
-    "note",
-    "listing",
-    "article",
-    "changes",
-    "rhythm_hours",
-    "local",
-    "max_pages",
-    "court",
-    "allowed_domains",
-    "download_delay",
-}
+__all__ = ["KINDS", "LANGS", "SourceProblem", "check_entry", "load_sources", "parse_sources"]
 
 
 @dataclass(frozen=True)
@@ -42,68 +25,85 @@ class SourceProblem:
     name: str
     line: int
     message: str
+    file: str = "sources"
+    field: str = ""
 
     def __str__(self) -> str:
-        return f"sources: entry {self.name!r} (line {self.line}): {self.message}"
+        where = f"field {self.field}: " if self.field else ""
+        return f"{self.file}, line {self.line}: source {self.name!r}, {where}{self.message}"
 
 
-def _lines(text: str) -> list[int]:
-    """Line numbers (1-based) of each entry of the ``sources:`` list."""
-    root = yaml.compose(text)
+def _entry_nodes(root: Any) -> list[Any]:
+    """The YAML nodes of the entries of the ``sources:`` list."""
     if root is None or not isinstance(root, yaml.MappingNode):
         return []
     for key, value in root.value:
         if key.value == "sources" and isinstance(value, yaml.SequenceNode):
-            return [item.start_mark.line + 1 for item in value.value]
+            return list(value.value)
     return []
 
 
+def line_of(node: Any, loc: tuple[str | int, ...]) -> int:
+    """The 1-based line of the field at ``loc`` inside an entry's node (as deep as it goes)."""
+    line = node.start_mark.line + 1
+    for step in loc:
+        if isinstance(node, yaml.MappingNode):
+            pairs = [(k, v) for k, v in node.value if k.value == step]
+            if not pairs:
+                return line
+            line, node = pairs[0][0].start_mark.line + 1, pairs[0][1]
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value)
+        ):
+            node = node.value[step]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line
+
+
 def check_entry(entry: Any) -> str | None:
-    """Why an entry is invalid, or ``None`` when it is fine."""
-    if not isinstance(entry, dict):
-        return "an entry must be a mapping with keys " + ", ".join(REQUIRED)
-    missing = [k for k in REQUIRED if not entry.get(k)]
-    if missing:
-        return f"missing {', '.join(missing)} (required: {', '.join(REQUIRED)})"
-    if entry["kind"] not in KINDS:
-        return f"kind {entry['kind']!r} is not one of {', '.join(KINDS)}"
-    if entry.get("lang") and entry["lang"] not in LANGS:
-        return f"lang {entry['lang']!r} is not one of {', '.join(LANGS)}"
-    urls = entry["start_urls"]
-    if not isinstance(urls, list) or not all(
-        isinstance(u, str) and u.startswith(("http://", "https://")) for u in urls
-    ):
-        return "start_urls must be a list of http(s) URLs"
-    if entry["kind"] == "telegram" and not all(CHANNEL.search(urlsplit(u).path) for u in urls):
-        return "a telegram source's start_urls are channel previews: https://t.me/s/<channel>"
-    unknown = sorted(set(entry) - set(REQUIRED) - OPTIONAL)
-    if unknown:
-        return f"unknown key(s) {', '.join(unknown)}; valid: {', '.join(sorted(OPTIONAL | set(REQUIRED)))}"
-    return None
+    """Why an entry is invalid (its first problem), or ``None`` when it is fine."""
+    errors = entry_errors(entry)
+    return f"{_field(errors[0][0])}: {errors[0][1]}".lstrip(": ") if errors else None
 
 
-def parse_sources(text: str) -> tuple[list[dict[str, Any]], list[SourceProblem]]:
+def _field(loc: tuple[str | int, ...]) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+
+
+def _problems(entry: Any, node: Any, name: str, file: str) -> list[SourceProblem]:
+    return [
+        SourceProblem(name, line_of(node, loc) if node is not None else 0, msg, file, _field(loc))
+        for loc, msg in entry_errors(entry)
+    ]
+
+
+def parse_sources(
+    text: str, file: str = "sources"
+) -> tuple[list[dict[str, Any]], list[SourceProblem]]:
     """Valid entries (each with its ``line``) and the problems of the invalid ones."""
     try:
         data = yaml.safe_load(text) or {}
-        lines = _lines(text)
+        nodes = _entry_nodes(yaml.compose(text))
     except yaml.YAMLError as exc:
-        raise ConfigError(f"sources file is not valid YAML: {exc}".replace("\n", " ")) from exc
+        raise ConfigError(f"{file} is not valid YAML: {exc}".replace("\n", " ")) from exc
     entries = data.get("sources") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        raise ConfigError("sources file must have a top-level `sources:` list")
+        raise ConfigError(f"{file} must have a top-level `sources:` list")
     good, problems, seen = [], [], set()
     for i, entry in enumerate(entries):
-        line = lines[i] if i < len(lines) else 0
-        name = entry.get("name", f"#{i + 1}") if isinstance(entry, dict) else f"#{i + 1}"
-        why = check_entry(entry)
-        if why is None and name in seen:
-            why = "duplicate name"
-        if why:
-            problems.append(SourceProblem(str(name), line, why))
-            continue
-        seen.add(name)
-        good.append({**entry, "line": line})
+        node = nodes[i] if i < len(nodes) else None
+        line = node.start_mark.line + 1 if node is not None else 0
+        raw = entry.get("name") if isinstance(entry, dict) else None
+        name = str(raw) if raw not in (None, "") else f"#{i + 1}"
+        found = _problems(entry, node, name, file)
+        if not found and name in seen:
+            found = [SourceProblem(name, line, "duplicate name", file, "name")]
+        problems += found
+        if not found:
+            seen.add(name)
+            good.append({**entry, "line": line})
     return good, problems
 
 
@@ -115,4 +115,4 @@ def load_sources(path: Path | str) -> tuple[list[dict[str, Any]], list[SourcePro
         raise ConfigError(f"cannot read sources file {path}: {exc.strerror}") from exc
     except UnicodeDecodeError as exc:
         raise ConfigError(f"sources file {path} is not UTF-8: {exc.reason}") from exc
-    return parse_sources(text)
+    return parse_sources(text, str(path))

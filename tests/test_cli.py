@@ -124,5 +124,7 @@ def test_malformed_sources_entry_is_reported_and_others_load(tmp_path):
     )
     result = run("--db", str(tmp_path / "a.db"), "init", "--sources", str(sources))
     assert result.returncode == 0
-    assert "bad-one" in result.stderr and "line 5" in result.stderr
+    assert (
+        "bad-one" in result.stderr and "line 6" in result.stderr and "field kind" in result.stderr
+    )
     assert "loaded 1 sources" in result.stdout

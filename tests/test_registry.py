@@ -32,11 +32,11 @@ def test_bad_entries_are_reported_with_name_and_line_and_the_rest_load():
     good, problems = parse_sources(GOOD)
     assert [s["name"] for s in good] == ["alpha-news", "beta-court"]
     by_name = {p.name: p for p in problems}
-    assert by_name["broken-kind"].line == 7
+    assert by_name["broken-kind"].line == 8  # the line of the field, not of the entry
     assert "feed, sitemap, listing, court" in by_name["broken-kind"].message
     assert by_name["no-urls"].line == 10 and "start_urls" in by_name["no-urls"].message
     assert "enabeld" in by_name["typo"].message and "enabled" in by_name["typo"].message
-    assert "line 7" in str(by_name["broken-kind"])
+    assert "line 8" in str(by_name["broken-kind"]) and by_name["broken-kind"].field == "kind"
 
 
 def test_not_yaml_is_a_named_error(tmp_path):

@@ -25,7 +25,8 @@ def test_check_names_the_bad_entry_and_its_line(tmp_path):
     path.write_text(BAD, encoding="utf-8")
     result = CliRunner().invoke(cli, ["sources", "check", str(path)])
     assert result.exit_code == 1
-    assert "'c-bad' (line 4)" in result.output and "podcast" in result.output
+    assert "s.yaml, line 4: source 'c-bad', field kind:" in result.output
+    assert "podcast" in result.output
 
 
 def test_status_flags_silent_and_failing_sources(db, db_path):
