@@ -75,9 +75,11 @@ COLUMNS: dict[str, dict[str, str]] = {
 
 def table_descriptions(text: str) -> dict[str, str]:
     """``table -> description`` from the tables section of DATA.md."""
-    out = {}
+    out: dict[str, str] = {}
+    section = ""
     for line in text.splitlines():
-        match = TABLE_ROW.match(line)
+        section = line if line.startswith("## ") else section
+        match = TABLE_ROW.match(line) if section.strip() == "## Tables" else None
         if match and match.group(1) != "table":
             out[match.group(1)] = match.group(2).replace("`", "")
     return out
