@@ -12,6 +12,7 @@ from review import (
     auth,
     csrf,
     headers,
+    views_account,
     views_admin,
     views_candidate,
     views_evidence,
@@ -32,6 +33,7 @@ BLUEPRINTS = (
     views_redactions.bp,
     views_evidence.bp,
     views_admin.bp,
+    views_account.bp,
 )
 
 

@@ -54,8 +54,8 @@ def safe_next(target: str | None) -> str | None:
     """``target`` if it is a path on this server, else ``None`` (never an open redirect).
 
     Refused: schemes and hosts, ``//`` anywhere in the path (protocol-relative, ``/.//``),
-    backslashes, and control or space characters raw or percent-encoded (browsers drop a tab
-    or newline, so ``/\t/evil`` would become ``//evil``)."""
+    backslashes, and control or other non-printable characters, raw or percent-encoded
+    (browsers drop a tab or newline, so ``/\t/evil`` would become ``//evil``)."""
     if not target or len(target) > 2048 or not target.startswith("/"):
         return None
     decoded = unquote(target)

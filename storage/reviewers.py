@@ -86,6 +86,20 @@ def verify(db: sqlite_utils.Database, name: str, password: str) -> dict | None:
     return {k: rows[0][k] for k in ("id", "name", "role")}
 
 
+def change_password(db: sqlite_utils.Database, name: str, current: str, new: str) -> None:
+    """A reviewer's own change: ``current`` must match; every session of the account ends."""
+    user = verify(db, name, current)
+    if user is None:
+        raise ReviewError("the current password is wrong")
+    if len(new) < 8:
+        raise ReviewError("a password needs at least 8 characters")
+    with write(db):
+        db.execute(
+            "UPDATE reviewers SET password_hash = ? WHERE id = ?", [_hasher.hash(new), user["id"]]
+        )
+        end_sessions_of(db, int(user["id"]))
+
+
 def allowed(role: str, needed: str) -> bool:
     """Whether ``role`` is at least ``needed`` (reviewer < editor < admin)."""
     return RANK.get(role, -1) >= RANK[needed]

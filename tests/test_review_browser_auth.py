@@ -131,3 +131,25 @@ def test_password_reset_and_disable_end_browser_sessions(archive, base, browser,
         set_disabled(accounts, "erzhan")
         set_disabled(accounts, "erzhan", False)
     assert replay(browser, cookies, f"{base}/").startswith(f"{base}/login")
+
+
+def test_password_change_in_the_browser_ends_the_other_session(archive, base, browser):
+    mine, other = browser.new_context(), browser.new_context()
+    try:
+        page, elsewhere = mine.new_page(), other.new_page()
+        login(page, base, "alma")
+        login(elsewhere, base, "alma")
+        page.click("header a[href='/account/password']")
+        page.fill("input[name=password]", password("alma"))
+        page.fill("input[name=new_password]", "alma-new-password")
+        page.fill("input[name=confirm]", "alma-new-password")
+        page.click("main button[type=submit]")
+        page.wait_for_url(f"{base}/")
+        assert "other session" in page.inner_text(".flashes")
+        elsewhere.goto(f"{base}/incidents")
+        assert elsewhere.url.startswith(f"{base}/login")
+    finally:
+        mine.close()
+        other.close()
+        with open_accounts(archive[0]) as accounts:
+            add_reviewer(accounts, "alma", password("alma"), "reviewer")

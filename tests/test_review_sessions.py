@@ -132,3 +132,42 @@ def test_admin_disabling_an_account_ends_its_sessions(app):
     assert replay(app, saved).get("/").status_code == 302
     set_disabled(open_accounts(app.extensions["presswatch_archive"].path), "alma", False)
     assert replay(app, saved).get("/").status_code == 302  # enabling again revives nothing
+
+
+def change(client, current, new, confirm=None):
+    return client.post(
+        "/account/password",
+        data={
+            "csrf_token": token(client, "/account/password"),
+            "password": current,
+            "new_password": new,
+            "confirm": new if confirm is None else confirm,
+        },
+        headers=ORIGIN,
+    )
+
+
+def test_changing_ones_password_ends_every_other_session(app):
+    here, elsewhere = login(app), login(app)
+    saved = cookie_of(here)
+    resp = change(here, "alma-password", "a fresh password")
+    assert resp.status_code == 302 and resp.location == "/"
+    assert here.get("/").status_code == 200  # this browser stays in, with a new session
+    assert elsewhere.get("/").status_code == 302  # the other one is out
+    assert replay(app, saved).get("/").status_code == 302  # and so is the cookie from before
+    fresh = app.test_client()
+    resp = fresh.post(
+        "/login",
+        data={"name": "alma", "password": "a fresh password", "csrf_token": token(fresh)},
+        headers=ORIGIN,
+    )
+    assert resp.status_code == 302
+
+
+def test_password_change_refusals_change_nothing(app):
+    client, other = login(app), login(app)
+    assert change(client, "wrong-password", "a fresh password").status_code == 400
+    assert change(client, "alma-password", "a fresh password", "typo").status_code == 400
+    assert change(client, "alma-password", "short").status_code == 400
+    assert other.get("/").status_code == 200  # nothing ended
+    assert "Change your password" in client.get("/account/password").text
