@@ -105,3 +105,11 @@ def test_stale_version_is_a_one_line_conflict(db_path, demo):
     )
     out = invoke(db_path, "candidates", "accept", cid, "--reviewer", "alma", "--version", "1")
     assert out.exit_code == 1 and "was changed by alma" in out.output
+
+
+def test_review_refuses_to_start_without_the_accounts_database(db_path):
+    from storage.accounts import accounts_path
+
+    accounts_path(db_path).unlink()
+    result = invoke(db_path, "review", "--port", "0")
+    assert result.exit_code == 1 and "no accounts database" in result.output

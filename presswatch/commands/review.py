@@ -6,7 +6,7 @@ import os
 
 import click
 
-from presswatch.context import db_path, open_db
+from presswatch.context import db_path, open_accounts_db
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
@@ -28,7 +28,7 @@ def review(ctx: click.Context, host: str, port: int, threads: int, secure_cookie
 
     from review.app import create_app
 
-    open_db(ctx)  # fail early, with a one-line message, if the archive is missing or old
+    open_accounts_db(ctx).close()  # fail early, in one line, if the archive is missing or old
     if host not in LOOPBACK:
         click.echo(
             f"warning: binding {host}: the review app is reachable from the network", err=True
