@@ -41,6 +41,14 @@ def open_accounts(
     return connect(target, readonly=readonly, create=False)
 
 
+def accounts_of(db: sqlite_utils.Database) -> sqlite_utils.Database:
+    """``db`` itself when it is an accounts database; for an archive, its accounts database
+    (so a caller that hands the archive, as before m010, still reaches the accounts)."""
+    if db["_migrations"].exists():
+        return open_accounts(db)
+    return db
+
+
 def create_accounts(path: Path) -> sqlite_utils.Database:
     """Create (or open) the accounts file with owner-only permissions."""
     path.touch(mode=0o600, exist_ok=True)

@@ -1,7 +1,8 @@
 """Reviewers: accounts of the review app, with argon2 password hashes and roles.
 
-Every function takes the accounts database (:func:`storage.accounts.open_accounts`), never the
-archive. A password reset or a disabled account ends the reviewer's sessions at once."""
+Every function takes the accounts database (:func:`storage.accounts.open_accounts`); given the
+archive instead, it opens the archive's accounts (:func:`storage.accounts.accounts_of`). A password
+reset or a disabled account ends the reviewer's sessions at once."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import sqlite_utils
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from storage.accounts import accounts_of
 from storage.archive import write
 from storage.clock import now
 from storage.errors import ReviewError
@@ -25,6 +27,7 @@ def add_reviewer(
     db: sqlite_utils.Database, name: str, password: str, role: str = "reviewer"
 ) -> int:
     """Create an account, or reset the password and role of an existing one (keyed by name)."""
+    db = accounts_of(db)
     if role not in ROLES:
         raise ReviewError(f"unknown role {role!r}; roles: {', '.join(ROLES)}")
     if not name.strip() or len(password) < 8:
@@ -49,12 +52,14 @@ def add_reviewer(
 
 
 def list_reviewers(db: sqlite_utils.Database) -> list[dict]:
+    db = accounts_of(db)
     return list(
         db.query("SELECT id, name, role, disabled, created_at FROM reviewers ORDER BY name")
     )
 
 
 def get_reviewer(db: sqlite_utils.Database, name: str) -> dict | None:
+    db = accounts_of(db)
     rows = list(
         db.query(
             "SELECT id, name, role, disabled, created_at FROM reviewers WHERE name = ?", [name]
@@ -65,6 +70,7 @@ def get_reviewer(db: sqlite_utils.Database, name: str) -> dict | None:
 
 def set_disabled(db: sqlite_utils.Database, name: str, disabled: bool = True) -> bool:
     """Disable (or re-enable) an account; ``False`` when there is no such reviewer."""
+    db = accounts_of(db)
     with write(db):
         cur = db.execute("UPDATE reviewers SET disabled = ? WHERE name = ?", [int(disabled), name])
         found = db.execute("SELECT id FROM reviewers WHERE name = ?", [name]).fetchone()
@@ -75,6 +81,7 @@ def set_disabled(db: sqlite_utils.Database, name: str, disabled: bool = True) ->
 
 def verify(db: sqlite_utils.Database, name: str, password: str) -> dict | None:
     """The reviewer if the name and password match an enabled account, else ``None``."""
+    db = accounts_of(db)
     rows = list(db.query("SELECT * FROM reviewers WHERE name = ?", [name]))
     if not rows or rows[0]["disabled"]:
         _hasher.hash(password)  # same cost whether or not the name exists
@@ -88,6 +95,7 @@ def verify(db: sqlite_utils.Database, name: str, password: str) -> dict | None:
 
 def change_password(db: sqlite_utils.Database, name: str, current: str, new: str) -> None:
     """A reviewer's own change: ``current`` must match; every session of the account ends."""
+    db = accounts_of(db)
     user = verify(db, name, current)
     if user is None:
         raise ReviewError("the current password is wrong")

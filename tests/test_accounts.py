@@ -98,3 +98,9 @@ def test_password_reset_and_disable_end_every_session(accounts):
 def test_expired_session_refused(accounts):
     token = start_session(accounts, alma(accounts), lifetime=dt.timedelta(seconds=-1))
     assert reviewer_of(accounts, token) is None
+
+
+def test_functions_given_the_archive_reach_its_accounts(db):
+    add_reviewer(db, "bota", "bota-password")  # the archive connection, as callers did before m010
+    assert not db["reviewers"].exists()
+    assert verify(open_accounts(db), "bota", "bota-password") is not None
