@@ -119,11 +119,21 @@ class _Worker:
         except (asyncio.IncompleteReadError, ConnectionError, OSError):
             pass
         finally:
-            self._fail_pending()
+            self._fail_pending(await self._exit_code())
 
-    def _fail_pending(self) -> None:
+    async def _exit_code(self, seconds: float = 2.0) -> int | None:
+        """The dead worker's exit status: the socket closes a moment before the process is
+        reaped, so wait for it briefly (a loaded machine can take a while)."""
+        for _ in range(int(seconds / 0.02)):
+            code = self.proc.poll()
+            if code is not None:
+                return code
+            await asyncio.sleep(0.02)
+        return self.proc.poll()
+
+    def _fail_pending(self, code: int | None = None) -> None:
         self.alive = False
-        code = self.proc.poll()
+        code = code if code is not None else self.proc.poll()
         for job_id, future in self.pending.items():
             if future.done():
                 continue
