@@ -44,7 +44,7 @@ def predict(rows: list[dict], k: int = 5) -> dict[str, dict]:
     texts = role_training.collect(rows, full, role_training.name_match)
     by_id = {str(r["id"]): r for r in rows}
     preds: dict[str, dict] = {}
-    for train, test in role_training._folds(texts, k):
+    for train, test in role_training.folds(texts, k):
         model = role_training.fit(train)
         held = [by_id[t.id] for t in test]
         analyzer = Analyzer(

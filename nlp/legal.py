@@ -127,16 +127,18 @@ def _codes(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
-AMENDING = re.compile(r"№\s*\d+[-‑–]?[IVXLCА-Я]*|от\s+\d{1,2}[.\s]", re.IGNORECASE)
+AMENDING_AFTER = re.compile(
+    r"\s*(?:(?:РК|РФ|ҚР)\s+)?(?:№\s*\d+[-‑–]?[IVXLCА-Я]*|от\s+\d{1,2}[.\s])", re.IGNORECASE
+)
+AMENDING_BEFORE = re.compile(r"№\s*\d+[-‑–]?[IVXLCА-Я]*\s*(?:ҚР\s+)?$", re.IGNORECASE)
 
 
 def _amending(text: str, m: re.Match) -> bool:
     """A law cited by its number and date ("Законом РК от 05.11.22 г. № 157-VII", "№ 446-V ҚР
     Заңымен") is the law that amended the article, not the code the article belongs to."""
     return bool(
-        AMENDING.match(text, m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip()))
-        or AMENDING.search(text[max(0, m.start() - 25) : m.start()])
-        or re.match(r"\s*(?:РК|РФ|ҚР)\s+(?:от\s|№)", text[m.end() :])
+        AMENDING_AFTER.match(text, m.end())
+        or AMENDING_BEFORE.search(text, max(0, m.start() - 25), m.start())
     )
 
 

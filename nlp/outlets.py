@@ -215,14 +215,21 @@ PERSON_LIKE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _blocked_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(whole names, first words) that are never a discovered outlet, case-folded."""
+    names = frozenset(n.casefold() for n in not_outlets()["names"])
+    return names, frozenset(n.casefold() for n in NOT_OUTLET)
+
+
 def plausible(name: str) -> bool:
     """A discovered name can be an outlet's: capitalised, short, no person, place or NGO."""
-    blocked = {n.casefold() for n in not_outlets()["names"]}
+    blocked, first_words = _blocked_names()
     return not (
         len(name) < 3
         or not (name[0].isupper() or name[0].isdigit() or DOMAIN_NAME.fullmatch(name))
         or len(name.split()) > 5
-        or name.split()[0].casefold() in {n.casefold() for n in NOT_OUTLET}
+        or name.split()[0].casefold() in first_words
         or re.search(r"-(?:owned|based|funded|run|backed)$", name)
         or name in DEMONYMS
         or name.casefold() in blocked
