@@ -102,11 +102,11 @@ def columns(keys: list[str]) -> list[str]:
 
 def heading(column: str, lang: str) -> str:
     """A column's heading: "November 2026", or "January–November 2025" for a year to date."""
-    from reports.text import MONTHS, month_name
+    from reports.text import month_name, month_names
 
     if not column.startswith("ytd-"):
         return month_name(column, lang)
-    names = MONTHS.get(lang, MONTHS["en"])
+    names = month_names(lang)
     return f"{names[0]}–{names[int(column[9:11]) - 1]} {column[4:8]}"
 
 

@@ -445,6 +445,12 @@ def m020_run_process(db: sqlite_utils.Database) -> None:
     db["runs"].create_index(["status"], if_not_exists=True)
 
 
+def m030_reviewer_language(db: sqlite_utils.Database) -> None:
+    """The language each reviewer reads the review app in (``en``, ``ru``, ``kk``); empty until
+    they choose one, when the browser's Accept-Language decides."""
+    db["reviewers"].add_column("lang", str)
+
+
 MIGRATIONS: list[Migration] = [
     m001_sources_pages_articles,
     m002_analysis,
@@ -459,6 +465,7 @@ MIGRATIONS: list[Migration] = [
     m042_incident_merges,
     m043_redactions,
     m020_run_process,
+    m030_reviewer_language,
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -79,6 +80,13 @@ def server(tmp_path_factory):
     path = folder / "archive.db"
     build(path)
     tag(path)
+    with serving(path) as base:
+        yield base, path
+
+
+@contextlib.contextmanager
+def serving(path, *options: str, env: dict | None = None):
+    """``presswatch archive serve`` (with ``options``) on a free port; yields its base URL."""
     port = free_port()
     command = [
         sys.executable,
@@ -92,7 +100,11 @@ def server(tmp_path_factory):
         str(port),
     ]
     proc = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
+        [*command, *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        env={**os.environ, **(env or {})},
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
@@ -105,7 +117,7 @@ def server(tmp_path_factory):
                 proc.kill()
                 pytest.fail(f"datasette did not start: {proc.stdout.read().decode()[-2000:]}")
             time.sleep(0.3)
-    yield base, path
+    yield base
     proc.terminate()  # the command stops its Datasette child on SIGTERM
     try:
         proc.wait(timeout=20)
@@ -171,3 +183,20 @@ def test_metadata_is_generated_from_data_md():
     assert {"incidents", "articles", "reports", "developments"} <= set(meta["tables"])
     assert meta["tables"]["articles"]["fts_table"] == "articles_fts"
     assert "victims" in meta["tables"]["incidents"]["columns"]
+
+
+def test_canned_query_titles_in_the_readers_language(tmp_path):
+    """Titles come from the catalogues: ``--lang``, else PRESSWATCH_LANG / LANG."""
+    path = tmp_path / "archive.db"
+    build(path)
+    with serving(path, "--lang", "kk", env={"PRESSWATCH_LANG": "ru"}) as base:
+        with urllib.request.urlopen(f"{base}/archive", timeout=30) as response:
+            page = response.read().decode()
+        assert "Айлар мен санаттар бойынша оқиғалар" in page and "Үнсіз дереккөздер" in page
+        assert "Incidents by month and category" not in page
+    ru = metadata("archive", lang="ru")
+    assert ru["title"] == "Архив Presswatch"
+    assert ru["databases"]["archive"]["queries"]["silent_sources"]["title"] == "Молчащие источники"
+    assert metadata("archive")["databases"]["archive"]["queries"]["silent_sources"]["title"] == (
+        "Silent sources"
+    )
