@@ -92,7 +92,7 @@ def facets(form: MultiDict) -> dict:
     if out.get("cyber_kind") and out["cyber_kind"] not in CYBER_KINDS:
         raise ReviewError(
             _(
-                "Cyberattack kind %(kind)s: one of %(kinds)s or none.",
+                "cyberattack kind %(kind)s: one of %(kinds)s or none",
                 kind=repr(out["cyber_kind"]),
                 kinds=", ".join(CYBER_KINDS),
             )
