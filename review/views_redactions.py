@@ -6,7 +6,7 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 from flask_babel import gettext as _
 
 from review import language
-from review.auth import role_required
+from review.auth import role_required, safe_next
 from review.db import get_db
 from storage import redactions
 from storage.errors import ReviewError
@@ -15,12 +15,7 @@ bp = Blueprint("redactions", __name__)
 
 
 def _back() -> str:
-    target = request.form.get("next", "")
-    return (
-        target
-        if target.startswith("/") and not target.startswith("//")
-        else url_for("redactions.index")
-    )
+    return safe_next(request.form.get("next")) or url_for("redactions.index")
 
 
 @bp.route("/redactions")
