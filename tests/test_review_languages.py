@@ -21,6 +21,7 @@ DOCS_IMG = Path(__file__).resolve().parent.parent / "docs" / "img"
 WALKS = {"en": "ddos-qala", "ru": "lawsuit-zhumabekova", "kk": "obstruction-kk"}
 # Latin words that are the same in every language: names, formats, keys, protocol words
 LATIN = {"Presswatch", "DDoS", "CSV", "JSON", "HTTP", "sha256", "Enter", "Esc", "Origin", "CSRF"}
+LATIN |= {"Datasette", "redacted"}  # the tool's name; storage.redactions.MARK as it is printed
 CODE = re.compile(r"\b(?:rights|access|legal)\.[a-z_]+\b")
 # every text node, placeholder and button a reader sees, minus data marked translate="no"
 VISIBLE_TEXT = """() => {
@@ -135,6 +136,10 @@ def test_walk_in_each_language(archive, base, browser, lang):
     page.wait_for_selector("ol.timeline")
     check(page, lang, english)
     page.goto(f"{base}/incidents/999999")  # an error page
+    check(page, lang, english)
+    page.goto(f"{base}/account/password")  # added on main after the translations
+    check(page, lang, english)
+    page.goto(f"{base}/redactions")
     check(page, lang, english)
     context.close()
 
