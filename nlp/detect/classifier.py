@@ -1,7 +1,8 @@
 """The detector at work: one article's facts in, calibrated category probabilities out.
 
-normalised text → gate and excerpt → embedding (cached by text hash) + rule features → heads →
-categories, each with its evidence passage. An article whose excerpt is empty (the gate stays
+normalised text → gate and excerpt passages → passage embeddings (cached by text hash) + rule
+features + concepts + prototype similarities (:mod:`nlp.detect.vector`) → heads → categories, each
+with its evidence passage. An article whose excerpt is empty (the gate stays
 shut) is not encoded: no incident. ``default()`` is the committed model, ``None`` when the
 environment asks for rules only (``PRESSWATCH_DETECTOR=rules``).
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from nlp.cues import CueBook
-from nlp.detect import features, gate, model
+from nlp.detect import model, vector
 from nlp.detect.encoder import Encoder
 from nlp.detect.passages import Passage
 from nlp.facts import Facts
@@ -34,18 +35,16 @@ class Verdict:
 class Detector:
     def __init__(self, heads: model.Heads, encoder: Encoder):
         self.heads, self.encoder = heads, encoder
-        self._lock = threading.Lock()  # one engine, called from the flow's task threads
+        self.reader = vector.Reader(encoder, threading.Lock())  # the flow's task threads share it
 
     def embed(self, texts: list[str]) -> np.ndarray:
-        with self._lock:
-            return self.encoder.encode(texts)
+        return self.reader.embed(texts)
 
     def assess(self, facts: Facts, book: CueBook, rule_categories: list[str]) -> Verdict:
-        text, passages = gate.excerpt(facts.text)
-        if text is None:
+        x, passages = self.reader.read(facts, book)
+        if x is None:
             return Verdict(0.0)
-        x = self.heads.inputs(self.embed([text])[0], features.rule_features(facts, book))
-        probs = self.heads.probabilities(x[None, :])[0]
+        probs = self.heads.probabilities(self.heads.inputs(x)[None, :])[0]
         cats = model.decide(self.heads, probs, rule_categories)
         leaves = dict(zip(self.heads.labels[1:], map(float, probs[1:]), strict=True))
         lead = [p for p in passages if p.start > 0] or passages

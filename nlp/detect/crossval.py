@@ -1,7 +1,7 @@
 """Cross-validation of detector designs on a labelled corpus, scored by the corpus' own scorer.
 
 ``featurise`` reads each example once: the tagger's analysis (for rule features and the rules'
-categories) and the excerpt embedding. ``cross_validate`` runs every design in :data:`DESIGNS` on the
+categories) and the article's input vector (:mod:`nlp.detect.vector`). ``cross_validate`` runs every design in :data:`DESIGNS` on the
 same grouped folds and scores the out-of-fold categories with ``score.py`` from the corpus folder
 (detect, exact and folded categories, per language and per category). ``train`` adds the final fit.
 """
@@ -20,10 +20,9 @@ import numpy as np
 from sklearn.model_selection import GroupKFold
 
 from nlp.cues import cue_book
-from nlp.detect import features, model, training
+from nlp.detect import model, training, vector
 from nlp.detect.corpus import Example
-from nlp.detect.encoder import DIM, Encoder
-from nlp.detect.gate import excerpt
+from nlp.detect.encoder import Encoder
 from nlp.detect.taxonomy import fold
 from nlp.facts import from_analysis
 from nlp.rules import find
@@ -35,8 +34,7 @@ TEXTCAT_CUT = 0.15  # the BOW model's probabilities are low on ~190 training tex
 @dataclass
 class Matrices:
     examples: list[Example]
-    E: np.ndarray  # excerpt embeddings (zeros where the gate stays shut)
-    R: np.ndarray  # rule features
+    X: np.ndarray  # raw input vectors (zeros where the gate stays shut)
     Y: np.ndarray  # incident + leaves
     groups: np.ndarray
     rules: list[list[str]]  # the rules' own categories
@@ -48,20 +46,20 @@ def featurise(examples: list[Example], encoder: Encoder) -> Matrices:
     from nlp.pipeline import Analyzer
 
     analyses = Analyzer().analyse([e.text for e in examples], hooks=False)
-    book = cue_book()
+    book, reader = cue_book(), vector.Reader(encoder)
     facts = [from_analysis(a, a.text) for a in analyses]
-    rules = [list(find(f, book)[1]) for f in facts]
-    excerpts = [excerpt(f.text)[0] for f in facts]
-    shut = np.array([x is None for x in excerpts])
-    E = encoder.encode([x or " " for x in excerpts]) if examples else np.zeros((0, DIM))
-    E[shut] = 0.0
+    vectors = [reader.read(f, book)[0] for f in facts]
+    shut = np.array([v is None for v in vectors], dtype=bool)
+    X = np.zeros((len(examples), vector.width()), dtype=np.float32)
+    for i, v in enumerate(vectors):
+        if v is not None:
+            X[i] = v
     return Matrices(
         examples,
-        E,
-        np.stack([features.rule_features(f, book) for f in facts]),
+        X,
         training.labels([e.categories for e in examples]),
         np.array([e.group for e in examples]),
-        rules,
+        [list(find(f, book)[1]) for f in facts],
         [a.lang for a in analyses],
         shut,
     )
@@ -70,11 +68,11 @@ def featurise(examples: list[Example], encoder: Encoder) -> Matrices:
 Design = Callable[[Matrices, np.ndarray, np.ndarray], list[list[str]]]
 
 
-def _heads(m: Matrices, tr, te, rules_first: bool, use_rules: bool = True) -> list[list[str]]:
-    R = m.R if use_rules else np.zeros_like(m.R)
-    heads = training.fit(m.E[tr], R[tr], m.Y[tr], m.groups[tr])
+def _heads(m: Matrices, tr, te, rules_first: bool, blocks=vector.BLOCKS) -> list[list[str]]:
+    X = m.X[:, vector.columns(blocks)]
+    heads = training.fit(X[tr], m.Y[tr], m.groups[tr])
     heads.rules_first = rules_first
-    probs = heads.probabilities(heads.inputs(m.E[te], R[te]))
+    probs = heads.probabilities(heads.inputs(X[te]))
     return [
         [] if m.shut[i] else model.decide(heads, p, m.rules[i])
         for i, p in zip(te, probs, strict=True)
@@ -89,18 +87,24 @@ def _textcat(m: Matrices, tr, te) -> list[list[str]]:
     return [[c for c, p in predict(m.examples[i].text).items() if p >= TEXTCAT_CUT] for i in te]
 
 
+NO_EMBEDDING = ("rules", "concepts", "prototypes")
 DESIGNS: dict[str, Design] = {
-    "encoder+rules heads, rules first": lambda m, tr, te: _heads(m, tr, te, True),
-    "encoder+rules heads": lambda m, tr, te: _heads(m, tr, te, False),
-    "encoder heads": lambda m, tr, te: _heads(m, tr, te, False, use_rules=False),
+    "passages+rules+concepts+prototypes heads, rules first": lambda m, tr, te: _heads(
+        m, tr, te, True
+    ),
+    "passages+rules+concepts+prototypes heads": lambda m, tr, te: _heads(m, tr, te, False),
+    "rules+concepts+prototypes heads (no embedding), rules first": lambda m, tr, te: _heads(
+        m, tr, te, True, NO_EMBEDDING
+    ),
+    "passage embeddings heads": lambda m, tr, te: _heads(m, tr, te, False, ("embedding",)),
     "spaCy textcat_multilabel (BOW)": _textcat,
     "rules": lambda m, tr, te: [m.rules[i] for i in te],
 }
-CHOSEN = "encoder+rules heads, rules first"
+CHOSEN = "passages+rules+concepts+prototypes heads, rules first"
 
 
 def folds(m: Matrices, k: int = FOLDS) -> list[tuple[np.ndarray, np.ndarray]]:
-    return list(GroupKFold(min(k, len(set(m.groups)))).split(m.E, groups=m.groups))
+    return list(GroupKFold(min(k, len(set(m.groups)))).split(m.X, groups=m.groups))
 
 
 def out_of_fold(m: Matrices, design: Design, k: int = FOLDS) -> list[list[str]]:

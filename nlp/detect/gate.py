@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from nlp.detect.passages import Passage, split
-from nlp.text import normalise
+from nlp.text import Normalised, normalise
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gate.yaml"
 BUDGET = 1_200
@@ -50,10 +50,19 @@ def excerpt_passages(passages: list[Passage], budget: int = BUDGET) -> list[Pass
     return sorted(out, key=lambda p: p.start)
 
 
+def select(norm: Normalised, budget: int = BUDGET) -> list[Passage]:
+    """The excerpt passages of normalised text, spans in ``norm.text``; empty: the gate is shut."""
+    return excerpt_passages(split(norm.text), budget)
+
+
+def to_raw(norm: Normalised, passages: list[Passage]) -> list[Passage]:
+    """The same passages with spans in the raw text (for evidence)."""
+    return [Passage(*norm.span(p.start, p.end), p.text) for p in passages]
+
+
 def excerpt(text: str, budget: int = BUDGET) -> tuple[str | None, list[Passage]]:
     """What the encoder reads of ``text`` (normalised: Latin Kazakh in Cyrillic, chrome out) and
     its passages with spans in ``text``; ``(None, [])`` when the gate stays shut."""
     norm = normalise(text)
-    chosen = excerpt_passages(split(norm.text), budget)
-    moved = [Passage(*norm.span(p.start, p.end), p.text) for p in chosen]
-    return ("\n".join(p.text for p in chosen) if chosen else None), moved
+    chosen = select(norm, budget)
+    return ("\n".join(p.text for p in chosen) if chosen else None), to_raw(norm, chosen)

@@ -1,7 +1,7 @@
 """The trained heads: one calibrated logistic head for "is an incident" and one per leaf.
 
-A head reads ``[standardised excerpt embedding, rule features]`` (:mod:`nlp.detect.gate`,
-:mod:`nlp.detect.features`); its decision value goes through a Platt calibration fitted on
+A head reads the standardised input vector of :mod:`nlp.detect.vector` (pooled passage embeddings,
+rule features, concepts, prototype similarities); its decision value goes through a Platt calibration fitted on
 cross-validated scores, and a threshold chosen on cross-validation (never on a test fold).
 :func:`decide` turns probabilities into categories: no incident below the first head's threshold;
 otherwise the leaves above their thresholds (the best one when none is), except that categories
@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from nlp.detect import vector
 from storage.errors import ModelError
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1] / "data" / "models"
@@ -32,7 +33,7 @@ REBUILD = "rebuild it with `presswatch train --corpus PATH` (docs/detection.md)"
 @dataclass
 class Heads:
     labels: list[str]  # INCIDENT, then the leaves
-    mean: np.ndarray  # standardiser of the embedding part
+    mean: np.ndarray  # standardiser of the whole input vector
     scale: np.ndarray
     weights: np.ndarray  # (heads, features)
     bias: np.ndarray  # (heads,)
@@ -42,9 +43,9 @@ class Heads:
     union_margin: float = UNION_MARGIN  # beside rule categories, leaves this far over threshold
     meta: dict = field(default_factory=dict)
 
-    def inputs(self, embedding: np.ndarray, rules: np.ndarray) -> np.ndarray:
-        z = (embedding - self.mean) / self.scale
-        return np.concatenate([z, rules], axis=-1)
+    def inputs(self, raw: np.ndarray) -> np.ndarray:
+        """Standardised inputs for raw vectors ``(..., features)``."""
+        return (raw - self.mean) / self.scale
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Calibrated probabilities, ``(n, heads)`` for ``(n, features)`` inputs."""
@@ -105,7 +106,12 @@ def _check(heads: Heads, where: Path) -> None:
         len(heads.labels) == n == len(heads.bias) == len(heads.thresholds) == len(heads.platt)
         and heads.mean.shape == heads.scale.shape
         and heads.labels[:1] == [INCIDENT]
-        and d > heads.mean.shape[0]
+        and heads.mean.shape == (d,)
     )
     if not shapes_ok or not np.all(np.isfinite(heads.weights)):
         raise ModelError(f"the detector in {where} is inconsistent: {REBUILD}")
+    if d != vector.width():
+        raise ModelError(
+            f"the detector in {where} reads {d} features but this version builds "
+            f"{vector.width()} (the feature files changed since it was trained): {REBUILD}"
+        )

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.detect import card, corpus, crossval, model, training
+from nlp.detect import card, corpus, crossval, model, training, vector
 from nlp.detect.classifier import cache_path
 from nlp.detect.encoder import Encoder
 
@@ -30,13 +30,14 @@ def train(
     m = crossval.featurise(examples, Encoder(cache=cache_path()))
     designs = list(crossval.DESIGNS) if compare else [crossval.CHOSEN]
     cv = crossval.cross_validate(corpus_path, m, designs)
-    heads = training.fit(m.E, m.R, m.Y, m.groups)
+    heads = training.fit(m.X, m.Y, m.groups)
     chosen = cv[crossval.CHOSEN]["overall"]
     heads.meta.update(
         corpus=corpus_path.name,
         corpus_sha256=card.digest(corpus_path),
         reviewer_decisions=len(decisions),
         cv={k: round(v["f"], 4) for k, v in chosen.items()},
+        features=vector.sizes(),
     )
     out = model.save(heads, model_dir or model.DEFAULT_DIR)
     card.write(

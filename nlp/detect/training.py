@@ -1,9 +1,9 @@
 """Fitting the heads: logistic regression per head, Platt calibration and thresholds from
 cross-validated scores, all inside the training data handed in (so an outer fold never leaks).
 
-``fit(X, Y, groups)`` returns :class:`nlp.detect.model.Heads`. ``Y[:, 0]`` is "is an incident",
-``Y[:, 1:]`` the leaves. The embedding part of ``X`` (its first ``dim`` columns) is standardised;
-the rule features are already in [0, 1].
+``fit(X, Y, groups)`` returns :class:`nlp.detect.model.Heads`. ``X`` holds the raw input vectors
+(:mod:`nlp.detect.vector`), standardised here as a whole; ``Y[:, 0]`` is "is an incident",
+``Y[:, 1:]`` the leaves.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sklearn.model_selection import GroupKFold
 from nlp.detect.model import INCIDENT, Heads
 from nlp.detect.taxonomy import LEAVES
 
-C_INCIDENT, C_LEAF = 0.05, 0.3  # chosen on the folds (docs/detection.md)
+C_INCIDENT, C_LEAF = 0.05, 1.0  # chosen on the folds (docs/detection.md)
 INNER = 4
 GRID = np.round(np.arange(0.05, 0.96, 0.025), 3)
 
@@ -60,14 +60,14 @@ def _threshold(p: np.ndarray, y: np.ndarray) -> float:
     return float(GRID[int(np.argmax(smooth + 1e-9 * f1))])
 
 
-def standardiser(E: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    return E.mean(0), E.std(0) + 1e-6
+def standardiser(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return X.mean(0), X.std(0) + 1e-6
 
 
-def fit(E: np.ndarray, R: np.ndarray, Y: np.ndarray, groups: np.ndarray) -> Heads:
-    """Heads for embeddings ``E``, rule features ``R``, labels ``Y`` (incident + leaves)."""
-    mean, scale = standardiser(E)
-    X = np.hstack([(E - mean) / scale, R])
+def fit(raw: np.ndarray, Y: np.ndarray, groups: np.ndarray) -> Heads:
+    """Heads for raw input vectors ``raw`` and labels ``Y`` (incident + leaves)."""
+    mean, scale = standardiser(raw)
+    X = (raw - mean) / scale
     rows = [_head(X, Y[:, j], groups, C_INCIDENT if j == 0 else C_LEAF) for j in range(Y.shape[1])]
     w, b, platt, th = (np.array(v) for v in zip(*rows, strict=True))
     return Heads(
