@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nlp.detect import model
-from nlp.detect import vector
+from nlp.detect import model, vector
 from nlp.detect.encoder import Encoder
 from nlp.detect.taxonomy import LEAVES
 from storage.errors import ModelError
