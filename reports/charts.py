@@ -28,10 +28,10 @@ def blocks_chart(figures: Figures, lang: str) -> Canvas:
     bottom = [0.0] * len(months)
     for block in rules.BLOCKS:
         values = [figures.blocks_by_month[m][block].value for m in months]
-        ax.bar(months, values, bottom=bottom, label=text.LABELS[lang][block], color=COLOURS[block])
+        ax.bar(months, values, bottom=bottom, label=text.labels(lang)[block], color=COLOURS[block])
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
     ax.set_xticks(range(len(months)), [m[2:] for m in months], rotation=45)
-    return _finish(fig, ax, text.PHRASES[lang]["chart_blocks"])
+    return _finish(fig, ax, text.phrase("chart_blocks", lang))
 
 
 def categories_chart(figures: Figures, lang: str) -> Canvas:
@@ -45,17 +45,17 @@ def categories_chart(figures: Figures, lang: str) -> Canvas:
     ):
         values = [group[k].value if k in group else 0 for k in keys]
         ax.barh([y + shift for y in ys], values, height=0.4, label=text.month_name(when, lang))
-    ax.set_yticks(list(ys), [text.LABELS[lang][k] for k in keys])
+    ax.set_yticks(list(ys), [text.labels(lang)[k] for k in keys])
     ax.invert_yaxis()
-    return _finish(fig, ax, text.PHRASES[lang]["chart_categories"], axis="x")
+    return _finish(fig, ax, text.phrase("chart_categories", lang), axis="x")
 
 
 def legal_chart(figures: Figures, lang: str) -> Canvas:
     """Legal claims by branch, year to date (bars)."""
     fig, ax = plt.subplots(figsize=(6, 3))
-    names = [text.LABELS[lang][b] for b in rules.BRANCHES]
+    names = [text.labels(lang)[b] for b in rules.BRANCHES]
     ax.bar(names, [figures.ytd_legal[b].value for b in rules.BRANCHES], color=COLOURS["legal"])
-    return _finish(fig, ax, text.PHRASES[lang]["chart_legal"], legend=False)
+    return _finish(fig, ax, text.phrase("chart_legal", lang), legend=False)
 
 
 def security_chart(figures: Figures, lang: str) -> Canvas:

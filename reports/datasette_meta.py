@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from presswatch.locales import N_, translations
 from storage.canned import CANNED
 
 DATA_MD = Path(__file__).resolve().parents[1] / "docs" / "DATA.md"
@@ -65,7 +66,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     },
     "reports": {
         "month": "YYYY-MM reported on",
-        "lang": "en or ru",
+        "lang": "en, ru or kk",
         "body": "the published report text",
         "figures": "JSON: figure key -> {value, ids} (the incidents behind each number)",
     },
@@ -94,9 +95,25 @@ def facet_descriptions(text: str) -> dict[str, str]:
     }
 
 
-def metadata(database: str, data_md: Path = DATA_MD, fts_pk: str = "id") -> dict[str, Any]:
+TITLE = N_("Presswatch archive")
+DESCRIPTION = N_("Read-only view of the Presswatch archive (articles, tags, incidents, reports).")
+
+
+def canned(lang: str = "en") -> dict[str, dict[str, str]]:
+    """The canned queries with their titles and descriptions in ``lang``."""
+    t = translations(lang).gettext
+    return {
+        name: {**query, "title": t(query["title"]), "description": t(query["description"])}
+        for name, query in CANNED.items()
+    }
+
+
+def metadata(
+    database: str, data_md: Path = DATA_MD, fts_pk: str = "id", lang: str = "en"
+) -> dict[str, Any]:
     """Datasette metadata for the archive served under the name ``database``; ``fts_pk`` is the
-    articles column the FTS rowid points at (``storage.canned.articles_fts_key``)."""
+    articles column the FTS rowid points at (``storage.canned.articles_fts_key``); the title and
+    the canned queries' titles and descriptions in ``lang``."""
     text = data_md.read_text(encoding="utf-8") if data_md.exists() else ""
     facets = facet_descriptions(text)
     tables: dict[str, Any] = {}
@@ -109,15 +126,15 @@ def metadata(database: str, data_md: Path = DATA_MD, fts_pk: str = "id") -> dict
     for table in HIDDEN:
         tables[table] = {"hidden": True, "allow": False}
     return {
-        "title": "Presswatch archive",
-        "description": "Read-only view of the Presswatch archive (articles, tags, incidents, reports).",
-        "databases": {database: {"tables": tables, "queries": CANNED}},
+        "title": translations(lang).gettext(TITLE),
+        "description": translations(lang).gettext(DESCRIPTION),
+        "databases": {database: {"tables": tables, "queries": canned(lang)}},
     }
 
 
-def write_metadata(path: Path, database: str, fts_pk: str = "id") -> Path:
+def write_metadata(path: Path, database: str, fts_pk: str = "id", lang: str = "en") -> Path:
     path.write_text(
-        json.dumps(metadata(database, fts_pk=fts_pk), ensure_ascii=False, indent=1),
+        json.dumps(metadata(database, fts_pk=fts_pk, lang=lang), ensure_ascii=False, indent=1),
         encoding="utf-8",
     )
     return path

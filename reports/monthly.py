@@ -9,6 +9,7 @@ from reports.build import draft
 from reports.frozen import publish
 from reports.pdf import find_chromium
 from reports.rules import previous_month
+from reports.text import LANGS
 from storage.archive import connect, default_db_path
 from storage.errors import PresswatchError
 
@@ -28,7 +29,7 @@ def produce(
     month: str | None = None,
     db_path: Path | str | None = None,
     folder: Path | str | None = None,
-    langs: tuple[str, ...] = ("en", "ru"),
+    langs: tuple[str, ...] = LANGS,
     freeze: bool = False,
 ) -> list[Path]:
     """Write ``<folder>/<month>/report-<month>.<lang>.<fmt>`` (and md charts); returns the files.

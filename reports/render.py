@@ -13,6 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
+from presswatch import locales, vocabulary
 from reports import security, text
 from reports.figures import Figure, Figures
 
@@ -57,7 +58,7 @@ def environment(fmt: str) -> jinja2.Environment:
 
 def _say(fmt: str, lang: str):
     def say(key: str, **values) -> str:
-        phrase = text.PHRASES[lang][key]
+        phrase = text.phrase(key, lang)
         if fmt == "html":
             return Markup(escape(phrase)).format(**values)
         return phrase.format(**values)
@@ -83,7 +84,8 @@ def render(
         "say": _say(fmt, lang),
         "lang": lang,
         "label": lambda k: text.label(k, lang),
-        "L": text.LABELS[lang],
+        "L": text.labels(lang),
+        "status": lambda code: vocabulary.name("case_status", code, lang),
         "month": text.month_name(figures.month, lang),
         "prev_month": text.month_name(text_prev(figures.month), lang),
         "ratio": lambda now, before: text.ratio(
@@ -92,8 +94,9 @@ def render(
         "money": lambda v: text.number(v, lang),
         "charts": charts or {},
         "titles": titles or {},
-        "month_names": text.MONTHS[lang],
-        "today": (today or dt.date.today()).isoformat(),
+        "month_names": text.month_names(lang),
+        "today": locales.date(today or dt.date.today(), lang, "long"),
+        "date": lambda value: locales.date(value, lang),
         "anchor": anchor,
         "categories": _category_rows(figures),
         **_security(figures, lang),
@@ -125,7 +128,9 @@ def _security(figures: Figures, lang: str) -> dict:
     return {
         "sec": {
             **words,
-            "intro": words["intro"].format(month=text.MONTHS[lang][int(figures.month[5:7]) - 1]),
+            "intro": words["intro"].format(
+                month=text.month_names(lang)[int(figures.month[5:7]) - 1]
+            ),
         },
         "sec_rows": security.ROWS,
         "sec_cols": security.columns(list(figures.security)),

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from presswatch import locales
+from presswatch.locales import N_
 from reports import rules
 from storage import reporting
 
@@ -20,48 +22,27 @@ YEARS_BACK = 4
 HACKING = ("hacking", "attempted_hacking")
 
 WORDS = {
-    "en": {
-        "title": "Digital security threats",
-        "intro": "Threats to the digital security of journalists and media, by kind: the month, "
-        "and January to {month} of each year.",
-        "total": "Total digital security threats",
-        "ddos": "a) DDoS attacks on websites and accounts of media, journalists, bloggers",
-        "hacking": "b) Hacking (and attempted hacking) of media websites, editorial offices, "
-        "journalists' and bloggers' accounts",
-        "ab": "Total for (a) and (b)",
-        "col_kind": "Kind",
-        "chart": "Digital security threats by year",
-    },
-    "ru": {
-        "title": "Угрозы цифровой безопасности",
-        "intro": "Угрозы цифровой безопасности журналистов и СМИ по видам: за месяц и с января "
-        "по {month} каждого года.",
-        "total": "Всего угроз цифровой безопасности",
-        "ddos": "а) DDoS-атаки на сайты и аккаунты СМИ, журналистов, блогеров",
-        "hacking": "б) Взломы (и попытки взлома) сайтов СМИ, редакций, аккаунтов журналистов "
-        "и блогеров",
-        "ab": "Всего по (а) и (б)",
-        "col_kind": "Вид",
-        "chart": "Угрозы цифровой безопасности по годам",
-    },
-    "kk": {
-        "title": "Цифрлық қауіпсіздікке төнген қатерлер",
-        "intro": "Журналистер мен БАҚ-тың цифрлық қауіпсіздігіне төнген қатерлер түрі бойынша: "
-        "ай ішінде және әр жылдың қаңтарынан {month} дейін.",
-        "total": "Цифрлық қауіпсіздікке төнген қатерлер, барлығы",
-        "ddos": "а) БАҚ, журналистер, блогерлер сайттары мен аккаунттарына DDoS-шабуылдар",
-        "hacking": "ә) БАҚ сайттарын, редакцияларды, журналистер мен блогерлер аккаунттарын "
-        "бұзу (және бұзу әрекеттері)",
-        "ab": "(а) және (ә) бойынша барлығы",
-        "col_kind": "Түрі",
-        "chart": "Цифрлық қауіпсіздікке төнген қатерлер, жылдар бойынша",
-    },
+    "title": N_("Digital security threats"),
+    "intro": N_(
+        "Threats to the digital security of journalists and media, by kind: the month, "
+        "and January to {month} of each year."
+    ),
+    "total": N_("Total digital security threats"),
+    "ddos": N_("a) DDoS attacks on websites and accounts of media, journalists, bloggers"),
+    "hacking": N_(
+        "b) Hacking (and attempted hacking) of media websites, editorial offices, "
+        "journalists' and bloggers' accounts"
+    ),
+    "ab": N_("Total for (a) and (b)"),
+    "col_kind": N_("Kind"),
+    "chart": N_("Digital security threats by year"),
 }
 
 
 def words(lang: str) -> dict[str, str]:
-    """The table's words in ``lang`` (English for a language it does not have yet)."""
-    return WORDS.get(lang, WORDS["en"])
+    """The table's words in ``lang`` (English in the code, the others in the catalogues)."""
+    tr = locales.translations(lang)
+    return {key: tr.gettext(message) for key, message in WORDS.items()}
 
 
 def years(db: sqlite_utils.Database, month: str) -> list[str]:
@@ -102,11 +83,11 @@ def columns(keys: list[str]) -> list[str]:
 
 def heading(column: str, lang: str) -> str:
     """A column's heading: "November 2026", or "January–November 2025" for a year to date."""
-    from reports.text import MONTHS, month_name
+    from reports.text import month_name, month_names
 
     if not column.startswith("ytd-"):
         return month_name(column, lang)
-    names = MONTHS.get(lang, MONTHS["en"])
+    names = month_names(lang)
     return f"{names[0]}–{names[int(column[9:11]) - 1]} {column[4:8]}"
 
 

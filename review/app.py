@@ -7,11 +7,15 @@ import secrets
 from pathlib import Path
 
 from flask import Flask, render_template
+from flask_babel import gettext as _
+from werkzeug.exceptions import HTTPException
 
+from presswatch.locales import N_
 from review import (
     auth,
     csrf,
     headers,
+    language,
     views_account,
     views_admin,
     views_candidate,
@@ -59,6 +63,7 @@ def create_app(
     app.extensions["presswatch_login_limiter"] = FailureLimiter(limit=login_limit)
     for bp in BLUEPRINTS:
         app.register_blueprint(bp)
+    language.install(app)
     app.before_request(csrf.check)
     app.before_request(auth.require_login)
     app.after_request(headers.secure)
@@ -68,5 +73,31 @@ def create_app(
     return app
 
 
-def _error(exc):
-    return render_template("error.html", code=exc.code, message=exc.description), exc.code
+TITLES = {
+    400: N_("Bad request"),
+    401: N_("Not logged in"),
+    403: N_("Not allowed"),
+    404: N_("Not found"),
+    405: N_("Method not allowed"),
+    413: N_("Request too large"),
+    429: N_("Too many requests"),
+}
+DESCRIPTIONS = {
+    400: N_("The request could not be understood."),
+    401: N_("Log in first."),
+    403: N_("You may not do this."),
+    404: N_("There is nothing at this address."),
+    405: N_("This address does not take this method."),
+    413: N_("What was sent is too large."),
+    429: N_("Too many requests: wait a minute."),
+}
+
+
+def _error(exc: HTTPException):
+    """The error page in the reader's language; our own abort messages are translated already,
+    Werkzeug's generic descriptions are replaced by ours."""
+    code = exc.code or 500
+    generic = exc.description == type(exc).description
+    message = _(DESCRIPTIONS[code]) if generic and code in DESCRIPTIONS else exc.description
+    title = _(TITLES[code]) if code in TITLES else ""
+    return render_template("error.html", code=code, title=title, message=message), code

@@ -17,7 +17,9 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext as _
 
+from presswatch.vocabulary import ROLES
 from review.db import get_accounts
 from storage.reviewers import allowed, verify
 from storage.sessions import end_session, reviewer_of, start_session
@@ -37,11 +39,13 @@ def login():
     name = request.form.get("name", "").strip()
     address = request.remote_addr or "-"
     if limiter().blocked(name, address):
-        return render_template("login.html", error="Too many failed attempts; wait a minute."), 429
+        return render_template(
+            "login.html", error=_("Too many failed attempts; wait a minute.")
+        ), 429
     user = verify(get_accounts(), name, request.form.get("password", ""))
     if user is None:
         limiter().fail(name, address)
-        return render_template("login.html", error="Wrong name or password."), 401
+        return render_template("login.html", error=_("Wrong name or password.")), 401
     limiter().reset(name, address)
     csrf = session.get("csrf")
     session.clear()
@@ -94,7 +98,7 @@ def role_required(role: str) -> Callable:
         @functools.wraps(view)
         def inner(*args, **kwargs):
             if not allowed(g.user["role"], role):
-                abort(403, f"this needs the {role} role")
+                abort(403, _("This needs the %(role)s role.", role=_(ROLES[role])))
             return view(*args, **kwargs)
 
         return inner

@@ -11,6 +11,7 @@ import secrets
 from urllib.parse import urlsplit
 
 from flask import abort, request, session
+from flask_babel import gettext as _
 
 SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 
@@ -35,8 +36,8 @@ def check() -> None:
         return
     origin = request.headers.get("Origin")
     if not same_origin(origin if origin and origin != "null" else request.headers.get("Referer")):
-        abort(403, "cross-site request refused (Origin)")
+        abort(403, _("Cross-site request refused (Origin)."))
     sent = request.form.get("csrf_token") or request.headers.get("X-CSRF-Token") or ""
     expected = session.get("csrf")
     if not expected or not hmac.compare_digest(sent, expected):
-        abort(403, "missing or wrong CSRF token")
+        abort(403, _("Missing or wrong CSRF token."))

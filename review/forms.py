@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
 from storage.errors import ReviewError
@@ -36,7 +37,11 @@ def legal_refs(value: str | None) -> list[dict]:
         parts = line.split()
         if len(parts) < 2 or parts[0].upper() not in CODES:
             raise ReviewError(
-                f"legal reference {line!r}: write CODE ARTICLE [PART], CODE one of {', '.join(CODES)}"
+                _(
+                    "Legal reference %(line)s: write CODE ARTICLE [PART], CODE one of %(codes)s.",
+                    line=repr(line),
+                    codes=", ".join(CODES),
+                )
             )
         out.append(
             {
@@ -54,7 +59,9 @@ def amounts(value: str | None) -> list[dict]:
     for line in _lines(value):
         m = re.fullmatch(r"([\d\s.,]+)\s+(KZT|MCI)(?:\s+(\w+))?", line, flags=re.I)
         if not m:
-            raise ReviewError(f"amount {line!r}: write VALUE UNIT [KIND], e.g. 30 MCI fine")
+            raise ReviewError(
+                _("Amount %(line)s: write VALUE UNIT [KIND], e.g. 30 MCI fine.", line=repr(line))
+            )
         number = float(re.sub(r"\s", "", m.group(1)).replace(",", "."))
         out.append(
             {
@@ -84,7 +91,11 @@ def facets(form: MultiDict) -> dict:
             out[name] = form.get(name, "").strip() or None
     if out.get("cyber_kind") and out["cyber_kind"] not in CYBER_KINDS:
         raise ReviewError(
-            f"cyberattack kind {out['cyber_kind']!r}: one of {', '.join(CYBER_KINDS)} or none"
+            _(
+                "cyberattack kind %(kind)s: one of %(kinds)s or none",
+                kind=repr(out["cyber_kind"]),
+                kinds=", ".join(CYBER_KINDS),
+            )
         )
     parsers = {"victims": victims, "legal_refs": legal_refs, "amounts": amounts, "outlets": _lines}
     for name, parse in parsers.items():

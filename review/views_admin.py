@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
+from review import language
 from review.auth import role_required
 from review.db import get_accounts
 from storage.errors import ReviewError
@@ -28,9 +30,9 @@ def add():
             request.form.get("password", ""),
             request.form.get("role", "reviewer"),
         )
-        flash(f"Saved account {request.form.get('name')}.", "ok")
+        flash(_("Saved account %(name)s.", name=request.form.get("name")), "ok")
     except ReviewError as exc:
-        flash(str(exc), "error")
+        flash(language.message(exc), "error")
     return redirect(url_for("admin.reviewers"))
 
 

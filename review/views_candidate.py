@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
-from nlp.detect.taxonomy import LEAVES
-from review import forms
+from nlp.detect.taxonomy import BLOCKS, LEAVES, block
+from presswatch import vocabulary
+from review import forms, language
 from review.db import get_db
 from review.highlight import evidence_view, segments
 from storage import candidates, incidents, triage
@@ -24,8 +26,11 @@ PERPETRATORS = (
     "non-state",
     "unknown",
 )
+# the queue's and the list's category filter: a block (all its leaves) or one leaf
+CATEGORY_FILTERS = tuple(x for b in BLOCKS for x in (b, *(c for c in LEAVES if block(c) == b)))
 CHOICES = {
     "categories": CATEGORIES,
+    "category_filters": CATEGORY_FILTERS,
     "perpetrators": PERPETRATORS,
     "case_statuses": CASE_STATUSES,
     "development_statuses": DEVELOPMENT_STATUSES,
@@ -60,7 +65,7 @@ def _version() -> int:
     try:
         return int(request.form["version"])
     except (KeyError, ValueError):
-        abort(400, "the form has no version")
+        abort(400, _("The form has no version."))
 
 
 def _decide(candidate_id: int, action):
@@ -70,7 +75,7 @@ def _decide(candidate_id: int, action):
     except ConflictError as exc:
         return _conflict(candidate_id, exc)
     except ReviewError as exc:
-        flash(str(exc), "error")
+        flash(language.message(exc), "error")
         return redirect(url_for("candidate.show", candidate_id=candidate_id))
     return redirect(url_for("queue.next_candidate"))
 
@@ -105,7 +110,7 @@ def accept(candidate_id: int):
             version=_version(),
             edits=forms.changed(request.form, candidates.current(db, candidate_id) or {}),
         )
-        flash(f"Accepted as incident #{incident_id}.", "ok")
+        flash(_("Accepted as incident #%(id)s.", id=incident_id), "ok")
 
     return _decide(candidate_id, run)
 
@@ -120,7 +125,7 @@ def reject(candidate_id: int):
             version=_version(),
             reason=request.form.get("reason", ""),
         )
-        flash(f"Rejected candidate #{candidate_id}.", "ok")
+        flash(_("Rejected candidate #%(id)s.", id=candidate_id), "ok")
 
     return _decide(candidate_id, run)
 
@@ -130,7 +135,7 @@ def merge(candidate_id: int):
     def run(db):
         target = request.form.get("incident_id", type=int)
         if not target:
-            raise ReviewError("choose an incident to merge into")
+            raise ReviewError(_("Choose an incident to merge into."))
         dev = {
             "status": request.form.get("dev_status"),
             "date": request.form.get("dev_date"),
@@ -144,7 +149,14 @@ def merge(candidate_id: int):
             incident_id=target,
             development=dev,
         )
-        flash(f"Merged candidate #{candidate_id} into incident #{target}.", "ok")
+        flash(
+            _(
+                "Merged candidate #%(id)s into incident #%(target)s.",
+                id=candidate_id,
+                target=target,
+            ),
+            "ok",
+        )
 
     return _decide(candidate_id, run)
 
@@ -159,7 +171,7 @@ def second_source(candidate_id: int):
             version=_version(),
             reason=request.form.get("reason") or None,
         )
-        flash(f"Candidate #{candidate_id} needs a second source.", "ok")
+        flash(_("Candidate #%(id)s needs a second source.", id=candidate_id), "ok")
 
     return _decide(candidate_id, run)
 
@@ -168,7 +180,7 @@ def second_source(candidate_id: int):
 def skip(candidate_id: int):
     def run(db):
         triage.skip(db, candidate_id, reviewer=g.user["name"], version=_version())
-        flash(f"Skipped candidate #{candidate_id}.", "ok")
+        flash(_("Skipped candidate #%(id)s.", id=candidate_id), "ok")
 
     return _decide(candidate_id, run)
 
@@ -189,7 +201,14 @@ def undo():
             action="undo",
         ), 409
     if done is None:
-        flash("Nothing to undo.", "error")
+        flash(_("Nothing to undo."), "error")
         return redirect(url_for("queue.index"))
-    flash(f"Undid {done['undone']} of candidate #{done['candidate_id']}.", "ok")
+    flash(
+        _(
+            "Undid %(action)s of candidate #%(id)s.",
+            action=vocabulary.name("action", done["undone"], language.current()),
+            id=done["candidate_id"],
+        ),
+        "ok",
+    )
     return redirect(url_for("candidate.show", candidate_id=done["candidate_id"]))

@@ -18,8 +18,10 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import gettext as _
 
-from review import forms
+from presswatch import vocabulary
+from review import forms, language
 from review.auth import role_required
 from review.db import get_db
 from review.views_candidate import CHOICES
@@ -84,7 +86,7 @@ def edit(incident_id: int):
             action="edit",
         ), 409
     except ReviewError as exc:
-        flash(str(exc), "error")
+        flash(language.message(exc), "error")
     return redirect(url_for("incidents.show", incident_id=incident_id))
 
 
@@ -101,11 +103,13 @@ def add_development(incident_id: int):
             article_id=request.form.get("article_id", type=int),
             version=request.form.get("version", type=int),
         )
-        flash("Development added.", "ok")
-    except ConflictError as exc:
-        flash(f"Not saved: {exc}. Reload and try again.", "error")
+        flash(_("Development added."), "ok")
+    except ConflictError:
+        flash(
+            _("Not saved: someone else changed this incident first. Reload and try again."), "error"
+        )
     except ReviewError as exc:
-        flash(str(exc), "error")
+        flash(language.message(exc), "error")
     return redirect(url_for("incidents.show", incident_id=incident_id))
 
 
@@ -142,8 +146,10 @@ def search():
                 "id": r["id"],
                 "title": r["title"],
                 "category": r["category"],
+                "category_name": vocabulary.category(r["category"], language.current()),
                 "event_date": r["event_date"],
                 "status": r["status"],
+                "status_name": vocabulary.name("case_status", r["status"], language.current()),
                 "outlets": r["outlets"],
             }
             for r in rows

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
+from review import language
 from review.auth import role_required
 from review.db import get_db
 from storage import merges
@@ -17,12 +19,12 @@ bp = Blueprint("merges", __name__)
 def preview(incident_id: int):
     target = request.args.get("into", "").strip().lstrip("#")
     if not target.isdigit():
-        flash("merge: give the number of the incident to merge into", "error")
+        flash(_("Give the number of the incident to merge into."), "error")
         return redirect(url_for("incidents.show", incident_id=incident_id))
     try:
         plan = merges.preview(get_db(), incident_id, int(target))
     except ReviewError as exc:
-        flash(str(exc), "error")
+        flash(language.message(exc), "error")
         return redirect(url_for("incidents.show", incident_id=incident_id))
     return render_template("merge.html", p=plan)
 
@@ -32,7 +34,7 @@ def preview(incident_id: int):
 def merge(incident_id: int):
     target = request.form.get("into", type=int)
     if target is None:
-        abort(400, "merge: no target incident")
+        abort(400, _("No incident to merge into."))
     try:
         merges.merge(
             get_db(),
@@ -43,9 +45,9 @@ def merge(incident_id: int):
             target_version=request.form.get("target_version", type=int),
         )
     except (ConflictError, ReviewError) as exc:
-        flash(f"not merged: {exc}", "error")
+        flash(_("Not merged: %(why)s", why=language.message(exc)), "error")
         return redirect(url_for("incidents.show", incident_id=incident_id))
-    flash(f"Incident #{incident_id} merged into #{target}.", "ok")
+    flash(_("Incident #%(id)s merged into #%(target)s.", id=incident_id, target=target), "ok")
     return redirect(url_for("incidents.show", incident_id=target))
 
 
@@ -55,7 +57,7 @@ def undo(incident_id: int):
     try:
         merges.undo(get_db(), incident_id, reviewer=g.user["name"])
     except (ConflictError, ReviewError) as exc:
-        flash(f"merge not undone: {exc}", "error")
+        flash(_("Merge not undone: %(why)s", why=language.message(exc)), "error")
         return redirect(url_for("incidents.show", incident_id=incident_id))
-    flash(f"Merge of incident #{incident_id} undone.", "ok")
+    flash(_("Merge of incident #%(id)s undone.", id=incident_id), "ok")
     return redirect(url_for("incidents.show", incident_id=incident_id))

@@ -8,6 +8,7 @@ from dataclasses import replace
 from flask import Blueprint, current_app, g, redirect, render_template, request, session, url_for
 
 from review.db import get_db
+from review.views_candidate import CATEGORY_FILTERS
 from storage import candidates
 from storage.candidates import QueueFilter
 
@@ -39,6 +40,7 @@ def index():
         page=page,
         more=len(rows) == PAGE,
         outlets=outlet_menu(db),
+        category_filters=CATEGORY_FILTERS,
     )
 
 

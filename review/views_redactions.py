@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 
-from review.auth import role_required
+from review import language
+from review.auth import role_required, safe_next
 from review.db import get_db
 from storage import redactions
 from storage.errors import ReviewError
@@ -13,12 +15,7 @@ bp = Blueprint("redactions", __name__)
 
 
 def _back() -> str:
-    target = request.form.get("next", "")
-    return (
-        target
-        if target.startswith("/") and not target.startswith("//")
-        else url_for("redactions.index")
-    )
+    return safe_next(request.form.get("next")) or url_for("redactions.index")
 
 
 @bp.route("/redactions")
@@ -39,9 +36,15 @@ def add():
             end=request.form.get("end", type=int),
             reason=request.form.get("reason", "").strip(),
         )
-        flash(f"Redaction #{rid} saved: the report, exports and Datasette show [redacted].", "ok")
+        flash(
+            _(
+                "Redaction #%(id)s saved: the report, exports and Datasette show [redacted].",
+                id=rid,
+            ),
+            "ok",
+        )
     except ReviewError as exc:
-        flash(f"not redacted: {exc}", "error")
+        flash(_("Not redacted: %(why)s", why=language.message(exc)), "error")
     return redirect(_back())
 
 
@@ -50,7 +53,7 @@ def add():
 def remove(redaction_id: int):
     try:
         redactions.remove(get_db(), redaction_id, reviewer=g.user["name"])
-        flash(f"Redaction #{redaction_id} lifted.", "ok")
+        flash(_("Redaction #%(id)s lifted.", id=redaction_id), "ok")
     except ReviewError as exc:
-        flash(str(exc), "error")
+        flash(language.message(exc), "error")
     return redirect(url_for("redactions.index"))

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 
+from presswatch.locales import N_
+
 CANNED: dict[str, dict[str, str]] = {
     "incidents_by_month_and_category": {
-        "title": "Incidents by month and category",
-        "description": "Accepted incidents counted in the month of their first report "
-        "(earliest source article, else event date, else creation date); an incident merged "
-        "into another counts as that one.",
+        "title": N_("Incidents by month and category"),
+        "description": N_(
+            "Accepted incidents counted in the month of their first report "
+            "(earliest source article, else event date, else creation date); an incident merged "
+            "into another counts as that one."
+        ),
         "sql": """
 WITH counted AS (
   SELECT i.id, i.category, substr(COALESCE(
@@ -27,9 +31,11 @@ FROM counted GROUP BY month, category ORDER BY month DESC, category
 """.strip(),
     },
     "articles_mentioning_person": {
-        "title": "All articles mentioning a person",
-        "description": "Articles with a person mention whose text or normalised name contains "
-        "the given name (any inflection the tagger normalised).",
+        "title": N_("All articles mentioning a person"),
+        "description": N_(
+            "Articles with a person mention whose text or normalised name contains "
+            "the given name (any inflection the tagger normalised)."
+        ),
         "sql": """
 SELECT a.id, a.published_at, a.outlet, a.title, a.url,
   group_concat(DISTINCT m.norm) AS names, group_concat(DISTINCT m.role) AS roles
@@ -39,9 +45,11 @@ GROUP BY a.id ORDER BY a.published_at DESC
 """.strip(),
     },
     "legal_references_by_article": {
-        "title": "Legal references by article of law",
-        "description": "News articles citing an article of law (dash form, e.g. 456-2), "
-        "optionally of one code (CC, CAO, CPC, CIVIL, CONST, OTHER).",
+        "title": N_("Legal references by article of law"),
+        "description": N_(
+            "News articles citing an article of law (dash form, e.g. 456-2), "
+            "optionally of one code (CC, CAO, CPC, CIVIL, CONST, OTHER)."
+        ),
         "sql": """
 SELECT l.code, l.article, l.part, l.text AS cited_as, a.id AS article_id, a.published_at,
   a.outlet, a.title, a.url
@@ -51,8 +59,10 @@ ORDER BY a.published_at DESC, l.start
 """.strip(),
     },
     "silent_sources": {
-        "title": "Silent sources",
-        "description": "Enabled sources with no successful run bringing items in the last :days days.",
+        "title": N_("Silent sources"),
+        "description": N_(
+            "Enabled sources with no successful run bringing items in the last :days days."
+        ),
         "sql": """
 SELECT s.name, s.outlet, s.kind, max(r.finished_at) AS last_items_at
 FROM sources s LEFT JOIN source_runs r

@@ -7,7 +7,15 @@ into one-line messages at the boundary.
 
 
 class PresswatchError(Exception):
-    """Base of every error Presswatch raises on purpose."""
+    """Base of every error Presswatch raises on purpose.
+
+    ``message`` may be a gettext message with ``%(name)s`` placeholders filled from ``values``:
+    ``str()`` is the English text; a boundary that speaks the reader's language translates
+    ``template`` and fills it with ``values`` (the review app does)."""
+
+    def __init__(self, message: str = "", **values):
+        self.template, self.values = message, values
+        super().__init__(message % values if values else message)
 
 
 class ArchiveError(PresswatchError):
@@ -67,8 +75,8 @@ class ReviewError(PresswatchError):
 class ConflictError(ReviewError):
     """Someone else changed the item since it was loaded."""
 
-    def __init__(self, message: str, current: dict | None = None):
-        super().__init__(message)
+    def __init__(self, message: str, current: dict | None = None, **values):
+        super().__init__(message, **values)
         self.current = current or {}
 
 

@@ -12,6 +12,7 @@ from typing import cast
 
 import sqlite_utils
 
+from presswatch.locales import N_
 from storage.archive import write
 from storage.clock import now
 from storage.decisions import history, latest, log
@@ -176,7 +177,7 @@ def checked(db: sqlite_utils.Database, incident_id: int, version: int | None) ->
     """The current row, or a ConflictError when its version is not ``version``."""
     row = current(db, incident_id)
     if row is None:
-        raise ReviewError(f"no incident {incident_id}")
+        raise ReviewError(N_("no incident %(id)s"), id=incident_id)
     if version is not None and int(row["version"]) != int(version):
         raise _conflict(db, incident_id, row)
     return row
@@ -222,7 +223,9 @@ def add_development(
     """Add a step to the incident's timeline; the incident takes its status. Returns its id."""
     if status not in DEVELOPMENT_STATUSES:
         raise ReviewError(
-            f"unknown development status {status!r}; one of {', '.join(DEVELOPMENT_STATUSES)}"
+            N_("unknown development status %(status)s; one of %(statuses)s"),
+            status=repr(status),
+            statuses=", ".join(DEVELOPMENT_STATUSES),
         )
     with write(db):
         row = checked(db, incident_id, version)

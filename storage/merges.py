@@ -14,6 +14,7 @@ from typing import Any
 
 import sqlite_utils
 
+from presswatch.locales import N_
 from storage.archive import write
 from storage.clock import now
 from storage.decisions import latest, log
@@ -39,13 +40,17 @@ def merged_facets(target: dict, source: dict) -> dict[str, Any]:
 
 def _pair(db: sqlite_utils.Database, source_id: int, target_id: int) -> tuple[dict, dict]:
     if source_id == target_id:
-        raise ReviewError("an incident cannot be merged into itself")
+        raise ReviewError(N_("an incident cannot be merged into itself"))
     source, target = get_incident(db, source_id), get_incident(db, target_id)
     for row, n in ((source, source_id), (target, target_id)):
         if row is None:
-            raise ReviewError(f"no incident {n}")
+            raise ReviewError(N_("no incident %(id)s"), id=n)
         if row.get("merged_into"):
-            raise ReviewError(f"incident {n} is already merged into #{row['merged_into']}")
+            raise ReviewError(
+                N_("incident %(id)s is already merged into #%(target)s"),
+                id=n,
+                target=row["merged_into"],
+            )
     assert source is not None and target is not None
     return source, target
 
@@ -120,12 +125,14 @@ def undo(db: sqlite_utils.Database, source_id: int, *, reviewer: str) -> int:
     with write(db):
         entry = latest(db, "incident", source_id)
         if not entry or entry["action"] != "merge":
-            raise ReviewError(f"incident {source_id} has no merge to undo")
+            raise ReviewError(N_("incident %(id)s has no merge to undo"), id=source_id)
         target_id, after = entry["after"]["merged_into"], entry["after"]
         checked(db, source_id, after["versions"][0])
         target = checked(db, target_id, after["versions"][1])
         if target.get("merged_into"):
-            raise ConflictError(f"incident {target_id} was merged since", current=target)
+            raise ConflictError(
+                N_("incident %(id)s was merged since"), current=target, id=target_id
+            )
         _take_back(db, source_id, target_id, after)
         db["incidents"].update(
             target_id,

@@ -487,6 +487,24 @@ def m010_accounts_database(db: sqlite_utils.Database) -> None:
         db["reviewers"].drop()
 
 
+def _accounts_reviewer_language(accounts: sqlite_utils.Database) -> None:
+    """Accounts schema, step 2: the language each reviewer reads the review app in (``en``,
+    ``ru``, ``kk``); empty until they choose one, when the browser's Accept-Language decides."""
+    if "lang" not in accounts["reviewers"].columns_dict:
+        accounts["reviewers"].add_column("lang", str)
+
+
+def m044_reviewer_language(db: sqlite_utils.Database) -> None:
+    """The reviewer's language lives with the account, in the accounts database (not in the
+    archive, which Datasette serves): adds ``reviewers.lang`` there."""
+    accounts = create_accounts(accounts_path(archive_file(db)))
+    try:
+        with write(accounts):
+            _accounts_reviewer_language(accounts)
+    finally:
+        accounts.close()
+
+
 MIGRATIONS: list[Migration] = [
     m001_sources_pages_articles,
     m002_analysis,
@@ -502,6 +520,7 @@ MIGRATIONS: list[Migration] = [
     m043_redactions,
     m020_run_process,
     m010_accounts_database,
+    m044_reviewer_language,
 ]
 
 

@@ -18,6 +18,7 @@ from typing import Any, cast
 
 import sqlite_utils
 
+from presswatch.locales import N_
 from storage.archive import write
 from storage.clock import now
 from storage.decisions import log
@@ -100,9 +101,14 @@ def redacted_strings(db: sqlite_utils.Database) -> list[str]:
 def _span_text(db: sqlite_utils.Database, article_id: int, start: int, end: int) -> str:
     row = db.execute("SELECT text FROM articles WHERE id = ?", [article_id]).fetchone()
     if row is None:
-        raise ReviewError(f"no article {article_id}")
+        raise ReviewError(N_("no article %(id)s"), id=article_id)
     if not 0 <= start < end <= len(row[0] or ""):
-        raise ReviewError(f"span {start}:{end} is outside article {article_id}")
+        raise ReviewError(
+            N_("span %(start)s:%(end)s is outside article %(id)s"),
+            start=start,
+            end=end,
+            id=article_id,
+        )
     return str(row[0][start:end])
 
 
@@ -120,12 +126,14 @@ def add(
     """Mark a person (``text`` = the name) or a span (``text``, or ``article_id`` with
     ``start``/``end``) as redacted; returns the redaction's id."""
     if kind not in KINDS:
-        raise ReviewError(f"redaction kind {kind!r}: one of {', '.join(KINDS)}")
+        raise ReviewError(
+            N_("redaction kind %(kind)s: one of %(kinds)s"), kind=repr(kind), kinds=", ".join(KINDS)
+        )
     if article_id is not None and start is not None and end is not None:
         text = _span_text(db, article_id, start, end)
     text = " ".join((text or "").split())
     if len(text) < MIN_CHARS:
-        raise ReviewError(f"a redaction needs at least {MIN_CHARS} characters of text")
+        raise ReviewError(N_("a redaction needs at least %(n)s characters of text"), n=MIN_CHARS)
     row = {"kind": kind, "text": text, "article_id": article_id, "start": start, "end": end}
     with write(db):
         rid = int(
@@ -157,7 +165,7 @@ def remove(db: sqlite_utils.Database, redaction_id: int, *, reviewer: str) -> No
             [now(), reviewer, redaction_id],
         )
         if not cur.rowcount:
-            raise ReviewError(f"no active redaction {redaction_id}")
+            raise ReviewError(N_("no active redaction %(id)s"), id=redaction_id)
         log(
             db,
             reviewer=reviewer,

@@ -12,6 +12,7 @@ import sqlite_utils
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from presswatch.locales import N_
 from storage.accounts import accounts_of
 from storage.archive import write
 from storage.clock import now
@@ -19,6 +20,7 @@ from storage.errors import ReviewError
 from storage.sessions import end_sessions_of
 
 ROLES = ("reviewer", "editor", "admin")
+LANGUAGES = ("en", "ru", "kk")  # presswatch.locales.LANGS: the catalogues the app has
 RANK = {role: i for i, role in enumerate(ROLES)}
 _hasher = PasswordHasher()
 
@@ -29,9 +31,11 @@ def add_reviewer(
     """Create an account, or reset the password and role of an existing one (keyed by name)."""
     db = accounts_of(db)
     if role not in ROLES:
-        raise ReviewError(f"unknown role {role!r}; roles: {', '.join(ROLES)}")
+        raise ReviewError(
+            N_("unknown role %(role)s; roles: %(roles)s"), role=repr(role), roles=", ".join(ROLES)
+        )
     if not name.strip() or len(password) < 8:
-        raise ReviewError("a reviewer needs a name and a password of at least 8 characters")
+        raise ReviewError(N_("a reviewer needs a name and a password of at least 8 characters"))
     row = {
         "name": name.strip(),
         "role": role,
@@ -54,7 +58,7 @@ def add_reviewer(
 def list_reviewers(db: sqlite_utils.Database) -> list[dict]:
     db = accounts_of(db)
     return list(
-        db.query("SELECT id, name, role, disabled, created_at FROM reviewers ORDER BY name")
+        db.query("SELECT id, name, role, disabled, created_at, lang FROM reviewers ORDER BY name")
     )
 
 
@@ -62,7 +66,8 @@ def get_reviewer(db: sqlite_utils.Database, name: str) -> dict | None:
     db = accounts_of(db)
     rows = list(
         db.query(
-            "SELECT id, name, role, disabled, created_at FROM reviewers WHERE name = ?", [name]
+            "SELECT id, name, role, disabled, created_at, lang FROM reviewers WHERE name = ?",
+            [name],
         )
     )
     return rows[0] if rows else None
@@ -77,6 +82,22 @@ def set_disabled(db: sqlite_utils.Database, name: str, disabled: bool = True) ->
         if found and disabled:
             end_sessions_of(db, int(found[0]))
         return cur.rowcount > 0
+
+
+def set_language(db: sqlite_utils.Database, name: str, lang: str | None) -> None:
+    """Store the language ``name`` reads the app in; ``None`` or ``""`` goes back to the
+    browser's choice. An unknown language or reviewer is a :class:`ReviewError`."""
+    db = accounts_of(db)
+    if lang and lang not in LANGUAGES:
+        raise ReviewError(
+            N_("unknown language %(lang)s; languages: %(langs)s"),
+            lang=repr(lang),
+            langs=", ".join(LANGUAGES),
+        )
+    with write(db):
+        cur = db.execute("UPDATE reviewers SET lang = ? WHERE name = ?", [lang or None, name])
+        if cur.rowcount == 0:
+            raise ReviewError(N_("no reviewer named %(name)s"), name=repr(name))
 
 
 def verify(db: sqlite_utils.Database, name: str, password: str) -> dict | None:
@@ -98,9 +119,9 @@ def change_password(db: sqlite_utils.Database, name: str, current: str, new: str
     db = accounts_of(db)
     user = verify(db, name, current)
     if user is None:
-        raise ReviewError("the current password is wrong")
+        raise ReviewError(N_("the current password is wrong"))
     if len(new) < 8:
-        raise ReviewError("a password needs at least 8 characters")
+        raise ReviewError(N_("a password needs at least 8 characters"))
     with write(db):
         db.execute(
             "UPDATE reviewers SET password_hash = ? WHERE id = ?", [_hasher.hash(new), user["id"]]

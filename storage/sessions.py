@@ -17,6 +17,7 @@ from storage.archive import write
 from storage.clock import now
 
 LIFETIME = dt.timedelta(hours=12)
+_REVIEWER = ("id", "name", "role", "disabled", "created_at", "lang")
 
 
 def _hash(token: str) -> str:
@@ -47,14 +48,14 @@ def reviewer_of(db: sqlite_utils.Database, token: str | None) -> dict | None:
     if not token or not isinstance(token, str):
         return None
     rows = db.execute(
-        "SELECT r.id, r.name, r.role, r.disabled, r.created_at FROM sessions s "
+        "SELECT r.id, r.name, r.role, r.disabled, r.created_at, r.lang FROM sessions s "
         "JOIN reviewers r ON r.id = s.reviewer_id "
         "WHERE s.token_hash = ? AND s.expires_at > ? AND r.disabled = 0",
         [_hash(token), now()],
     ).fetchall()
     if not rows:
         return None
-    return dict(zip(("id", "name", "role", "disabled", "created_at"), rows[0], strict=True))
+    return dict(zip(_REVIEWER, rows[0], strict=True))
 
 
 def end_session(db: sqlite_utils.Database, token: str | None) -> None:

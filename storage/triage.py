@@ -11,6 +11,7 @@ from typing import Any
 
 import sqlite_utils
 
+from presswatch.locales import N_
 from storage import incidents
 from storage.archive import write
 from storage.candidates import current
@@ -25,7 +26,7 @@ OPEN = ("pending", "second_source", "skipped")
 def _checked(db: sqlite_utils.Database, candidate_id: int, version: int) -> dict:
     row = current(db, candidate_id)
     if row is None:
-        raise ReviewError(f"no candidate {candidate_id}")
+        raise ReviewError(N_("no candidate %(id)s"), id=candidate_id)
     if int(row["version"]) != int(version):
         last = latest(db, "candidate", candidate_id) or {}
         who = f" by {last.get('reviewer')} ({last.get('action')}, {last.get('at')})" if last else ""
@@ -38,7 +39,11 @@ def _checked(db: sqlite_utils.Database, candidate_id: int, version: int) -> dict
 def _open(db: sqlite_utils.Database, candidate_id: int, version: int) -> dict:
     row = _checked(db, candidate_id, version)
     if row["status"] not in OPEN:
-        raise ReviewError(f"candidate {candidate_id} is already {row['status']}; undo it first")
+        raise ReviewError(
+            N_("candidate %(id)s is already %(status)s; undo it first"),
+            id=candidate_id,
+            status=row["status"],
+        )
     return row
 
 
@@ -130,7 +135,7 @@ def reject(
     db: sqlite_utils.Database, candidate_id: int, *, reviewer: str, version: int, reason: str
 ) -> None:
     if not reason.strip():
-        raise ReviewError("a rejection needs a reason")
+        raise ReviewError(N_("a rejection needs a reason"))
     _simple(db, candidate_id, reviewer, version, "reject", "rejected", reason.strip())
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -95,6 +96,13 @@ def server(tmp_path_factory):
     with open_accounts(path) as accounts:
         add_reviewer(accounts, "alma", "alma-password", "admin")
         start_session(accounts, verify(accounts, "alma", "alma-password")["id"])
+    with serving(path) as base:
+        yield base, path
+
+
+@contextlib.contextmanager
+def serving(path, *options: str, env: dict | None = None):
+    """``presswatch archive serve`` (with ``options``) on a free port; yields its base URL."""
     port = free_port()
     command = [
         sys.executable,
@@ -107,8 +115,15 @@ def server(tmp_path_factory):
         "--port",
         str(port),
     ]
-    log = (folder / "serve.log").open("wb")  # a file, not a pipe: 404 tracebacks are long
-    proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    log_path = path.with_name(f"serve-{port}.log")  # a file, not a pipe: tracebacks are long
+    log = log_path.open("wb")
+    proc = subprocess.Popen(
+        [*command, *options],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        env={**os.environ, **(env or {})},
+    )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while True:
@@ -118,16 +133,18 @@ def server(tmp_path_factory):
         except (urllib.error.URLError, ConnectionError):
             if proc.poll() is not None or time.monotonic() > deadline:
                 proc.kill()
-                output = (folder / "serve.log").read_text(errors="replace")[-2000:]
+                output = log_path.read_text(errors="replace")[-2000:]
                 pytest.fail(f"datasette did not start: {output}")
             time.sleep(0.3)
-    yield base, path
-    proc.terminate()  # the command stops its Datasette child on SIGTERM
     try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        os.killpg(proc.pid, signal.SIGKILL)
-    log.close()
+        yield base
+    finally:
+        proc.terminate()  # the command stops its Datasette child on SIGTERM
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        log.close()
     assert proc.returncode == 0
 
 
@@ -244,3 +261,20 @@ def test_no_secret_readable_through_datasette(server):
     assert bodies["/archive/reviewers.json"][0] == 404
     assert [d["name"] for d in get(base, "/-/databases.json")] == ["archive"]
     assert "reviewers" not in get(base, "/archive.json")["tables"].__repr__()
+
+
+def test_canned_query_titles_in_the_readers_language(tmp_path):
+    """Titles come from the catalogues: ``--lang``, else PRESSWATCH_LANG / LANG."""
+    path = tmp_path / "archive.db"
+    build(path)
+    with serving(path, "--lang", "kk", env={"PRESSWATCH_LANG": "ru"}) as base:
+        with urllib.request.urlopen(f"{base}/archive", timeout=30) as response:
+            page = response.read().decode()
+        assert "Айлар мен санаттар бойынша оқиғалар" in page and "Үнсіз дереккөздер" in page
+        assert "Incidents by month and category" not in page
+    ru = metadata("archive", lang="ru")
+    assert ru["title"] == "Архив Presswatch"
+    assert ru["databases"]["archive"]["queries"]["silent_sources"]["title"] == "Молчащие источники"
+    assert metadata("archive")["databases"]["archive"]["queries"]["silent_sources"]["title"] == (
+        "Silent sources"
+    )

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from presswatch.cli import cli
 from presswatch.demo_data.archive import build_demo
 from storage import candidates, incidents
+from storage.reviewers import get_reviewer
 
 
 @pytest.fixture
@@ -34,6 +35,17 @@ def test_reviewers_list_and_disable(db_path, demo):
     assert "disabled" in invoke(db_path, "reviewers", "list").output
     result = invoke(db_path, "candidates", "reject", "2", "--reviewer", "alma", "--reason", "x")
     assert result.exit_code == 1 and "no active reviewer" in result.output
+
+
+def test_reviewer_language(db, db_path, demo):
+    assert invoke(db_path, "reviewers", "language", "alma", "kk").exit_code == 0
+    assert get_reviewer(db, "alma")["lang"] == "kk"
+    assert " kk " in invoke(db_path, "reviewers", "list").output
+    assert invoke(db_path, "reviewers", "language", "alma", "browser").exit_code == 0
+    assert get_reviewer(db, "alma")["lang"] is None
+    assert invoke(db_path, "reviewers", "language", "alma", "de").exit_code == 2
+    result = invoke(db_path, "reviewers", "language", "nobody", "ru")
+    assert result.exit_code == 1 and "no reviewer named 'nobody'" in result.output
 
 
 def test_list_filters_and_json(db_path, demo):

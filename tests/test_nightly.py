@@ -75,8 +75,9 @@ def test_nightly_completes_with_failures_files_candidates_and_is_idempotent(work
     failed = {r[0] for r in db.execute("SELECT source FROM failures WHERE stage = 'crawl'")}
     assert any("faulty" in (s or "") for s in failed)
 
-    second = nightly(sources, env)
+    second = nightly(sources, {**env, "PRESSWATCH_LANG": "kk"})
     assert second.returncode == 0, second.stderr[-3000:]
+    assert "түнгі іске қосу" in second.stdout and "## Ақаулар" in second.stdout  # in Kazakh
     assert counts(tmp / "archive.db") == {
         **after_first,
         "pages": counts(tmp / "archive.db")["pages"],

@@ -70,6 +70,36 @@ def test_russian_text(archive):
     assert "Продолжающиеся дела" in body
 
 
+def test_kazakh_text(archive):
+    """The third language, through the catalogue: Kazakh words, numbers, months and dates."""
+    db, _ = archive
+    body = draft(db, "2026-11", "md", "kk", today=TODAY).body
+    assert body.startswith("# Сөз бостандығы мониторингі: 2026 жылғы қараша")
+    assert "2026\u202fж. 1 желтоқсан" in body  # the draft's date, in Kazakh's long form
+    assert "15\u00a0500\u00a0000" in body and "3,2 есе" in body
+    assert "| Кибершабуылдар (DDoS, бұзып кіру) |" in body and "| Қараша |" in body
+    assert "Жалғасып жатқан істер (есептелмейді)" in body
+    html = draft(db, "2026-11", "html", "kk", today=TODAY).body
+    assert '<html lang="kk">' in html and "Әр санның артындағы оқиғалар" in html
+    english = draft(db, "2026-11", "md", "en", today=TODAY).body
+    assert "on December 1, 2026." in english
+
+
+def test_every_language_has_every_word(archive):
+    """No report line left in English in Russian or Kazakh (labels, phrases, case statuses)."""
+    db, _ = archive
+    english = draft(db, "2026-11", "md", "en", today=TODAY).body
+    for lang in ("ru", "kk"):
+        body = draft(db, "2026-11", "md", lang, today=TODAY).body
+        for phrase in (
+            "The month in numbers",
+            "Incidents by category",
+            "first reported",
+            ": in court —",
+        ):
+            assert phrase in english and phrase not in body, (lang, phrase)
+
+
 def test_month_without_incidents_still_renders(archive):
     db, _ = archive
     body = draft(db, "2024-03", "html", "en", today=TODAY).body

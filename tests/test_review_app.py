@@ -13,7 +13,7 @@ from review.app import create_app
 from storage import candidates
 from storage.accounts import accounts_path, open_accounts
 from storage.archive import connect
-from storage.reviewers import add_reviewer
+from storage.reviewers import add_reviewer, get_reviewer
 
 ORIGIN = {"Origin": "http://localhost"}
 
@@ -323,3 +323,88 @@ def test_the_cyberattack_kind_is_corrected_on_accept(app, db, demo):
     assert db.execute("SELECT cyber_kind FROM incidents WHERE id = ?", [incident]).fetchone()[
         0
     ] == ("attempted_hacking")
+
+
+def _get(client, path, lang):
+    return client.get(path, headers={"Accept-Language": lang})
+
+
+def test_language_follows_accept_language_until_chosen(app, db):
+    client = app.test_client()
+    assert '<html lang="kk">' in _get(client, "/login", "kk-KZ,kk;q=0.9").text
+    assert "Кіру" in _get(client, "/login", "kk").text
+    assert "Войти" in _get(client, "/login", "ru-RU,ru;q=0.9,en;q=0.5").text
+    assert "Log in" in _get(client, "/login", "de-DE").text  # not offered: English
+    assert "Log in" in client.get("/login").text
+
+
+def test_reviewer_choice_is_stored_and_wins(app, db):
+    client = login(app)
+    resp = client.post(
+        "/language",
+        data={"csrf_token": token(client, "/"), "lang": "kk", "next": "/incidents"},
+        headers=ORIGIN,
+    )
+    assert resp.status_code == 302 and resp.location.endswith("/incidents")
+    assert get_reviewer(db, "alma")["lang"] == "kk"
+    page = _get(client, "/", "ru").text  # the account's choice beats the browser's
+    assert '<html lang="kk">' in page and "Кезек" in page
+    resp = client.post(
+        "/language",
+        data={"csrf_token": token(client, "/"), "lang": "xx", "next": "//evil.example/"},
+        headers=ORIGIN,
+    )
+    assert resp.location == "/"  # never an open redirect
+    assert "Белгісіз тіл." in client.get("/").text and get_reviewer(db, "alma")["lang"] == "kk"
+
+
+def test_categories_and_codes_by_their_names(app, demo):
+    client = login(app)
+    english = client.get("/").text
+    assert "Cyberattacks (DDoS, hacking)" in english and ">access.cyberattack<" not in english
+    russian = _get(client, "/", "ru").text
+    assert "Кибератаки (DDoS, взломы)" in russian and "ожидает" in russian
+    kazakh = _get(client, f"/candidates/{demo['ddos-qala']}", "kk").text
+    assert "Кибершабуылдар (DDoS, бұзып кіру)" in kazakh
+    assert re.search(r'<option value="state:police"\s*>мемлекет: полиция</option>', kazakh)
+    assert re.search(r'<option value="reported"\s+selected>хабарланды</option>', kazakh)
+
+
+def test_flash_messages_and_errors_translated(app, db, demo):
+    client = login(app)
+    cid = demo["threat-dala"]
+    tok = token(client, f"/candidates/{cid}")
+    client.post(
+        f"/candidates/{cid}/reject",
+        data={"csrf_token": tok, "version": 1, "reason": "слух"},
+        headers={**ORIGIN, "Accept-Language": "ru"},
+    )
+    assert f"Кандидат №{cid} отклонён." in _get(client, "/", "ru").text
+    missing = _get(client, "/incidents/999999", "kk")
+    assert missing.status_code == 404 and "Табылмады" in missing.text
+    assert "Бұл мекенжайда ештеңе жоқ." in missing.text
+    refused = client.post(
+        "/incidents/1/edit", data={"csrf_token": tok}, headers={**ORIGIN, "Accept-Language": "ru"}
+    )
+    assert refused.status_code == 403 and "Для этого нужна роль «редактор»." in refused.text
+    bad = client.post(
+        f"/candidates/{demo['ddos-qala']}/accept",
+        data={"csrf_token": tok, "version": 1, "amounts": "много"},
+        headers={**ORIGIN, "Accept-Language": "kk"},
+    )
+    assert "Сома &#39;много&#39;: СОМА БІРЛІК [ТҮРІ]" in _get(client, bad.location, "kk").text
+    cid = demo["blocking-altyn"]  # storage's own refusal, translated at the boundary
+    no_reason = client.post(
+        f"/candidates/{cid}/reject",
+        data={"csrf_token": tok, "version": 1, "reason": " "},
+        headers={**ORIGIN, "Accept-Language": "kk"},
+    )
+    assert "қабылдамау үшін себеп керек" in _get(client, no_reason.location, "kk").text
+
+
+def test_dates_and_numbers_in_the_readers_format(app, demo):
+    client = login(app)
+    english, russian = client.get("/").text, _get(client, "/", "ru").text
+    assert re.search(r"<td>[A-Z][a-z]{2} \d{1,2}, 2026</td>", english)  # Nov 15, 2026
+    assert re.search(r"<td>\d{1,2} [а-я]{3,4}\.? 2026\s?г\.</td>", russian)  # 15 нояб. 2026 г.
+    assert re.search(r'<td class="num">0,\d\d</td>', russian)  # confidence 0,85

@@ -179,7 +179,7 @@ def test_two_reviewers_get_a_conflict(archive, base, browser):
         page.goto(f"{base}/candidates/{key}")
         pages.append(page)
     bota, erzhan = pages
-    assert "bota has this candidate open" in erzhan.content()
+    assert "bota has this candidate open" in erzhan.inner_text("main")
     bota.keyboard.press("r")
     bota.keyboard.type("rumour, no named source")
     bota.keyboard.press("Enter")

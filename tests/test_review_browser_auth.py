@@ -111,7 +111,7 @@ def test_cookie_replayed_after_logout_opens_nothing(base, browser, context):
     login(page, base, "bota")
     cookies = context.cookies()
     assert replay(browser, cookies, f"{base}/incidents") == f"{base}/incidents"  # a live session
-    page.click("header form button[type=submit]")  # Log out
+    page.click("#logout button[type=submit]")
     page.wait_for_url(f"{base}/login")
     assert replay(browser, cookies, f"{base}/incidents").startswith(f"{base}/login")
 

@@ -106,3 +106,15 @@ def test_limiter_counts_failures_per_name_and_address():
     expired = FailureLimiter(limit=1, window=0)
     expired.fail("alma", "1.1.1.1")
     assert not expired.blocked("alma", "1.1.1.1")
+
+
+def test_errors_keep_their_message_and_its_values():
+    """Storage raises English text with placeholders; the boundary can translate the template."""
+    from storage.errors import ConflictError, ReviewError
+
+    exc = ReviewError("no candidate %(id)s", id=7)
+    assert str(exc) == "no candidate 7" and exc.template == "no candidate %(id)s"
+    assert exc.values == {"id": 7}
+    assert str(ReviewError("50% done")) == "50% done"  # no values: never formatted
+    conflict = ConflictError("changed", current={"id": 1})
+    assert str(conflict) == "changed" and conflict.current == {"id": 1}

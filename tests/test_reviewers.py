@@ -6,7 +6,15 @@ import pytest
 
 from storage.accounts import open_accounts
 from storage.errors import ReviewError
-from storage.reviewers import add_reviewer, allowed, list_reviewers, set_disabled, verify
+from storage.reviewers import (
+    add_reviewer,
+    allowed,
+    get_reviewer,
+    list_reviewers,
+    set_disabled,
+    set_language,
+    verify,
+)
 
 
 @pytest.fixture
@@ -42,3 +50,18 @@ def test_bad_accounts_refused(accounts):
 def test_roles_are_ordered():
     assert allowed("admin", "editor") and allowed("editor", "reviewer")
     assert not allowed("reviewer", "editor") and not allowed("editor", "admin")
+
+
+def test_language_stored_on_the_account(db):
+    add_reviewer(db, "alma", "correct horse")
+    assert get_reviewer(db, "alma")["lang"] is None  # the browser decides until they choose
+    set_language(db, "alma", "kk")
+    assert get_reviewer(db, "alma")["lang"] == "kk"
+    add_reviewer(db, "alma", "new password", "editor")  # a reset keeps the choice
+    assert get_reviewer(db, "alma")["lang"] == "kk"
+    set_language(db, "alma", "")
+    assert get_reviewer(db, "alma")["lang"] is None
+    with pytest.raises(ReviewError, match="unknown language"):
+        set_language(db, "alma", "de")
+    with pytest.raises(ReviewError, match="no reviewer"):
+        set_language(db, "nobody", "ru")

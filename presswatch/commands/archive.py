@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from presswatch import locales
 from presswatch.context import db_path, open_db
 from reports.datasette_meta import write_metadata
 from storage.canned import articles_fts_key
@@ -78,8 +79,14 @@ def archive() -> None:
     is_flag=True,
     help="Serve the archive as it is, redacted people and passages included (reviewers only).",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(locales.LANGS),
+    default=None,
+    help="Language of the canned queries' titles [default: PRESSWATCH_LANG or LANG, else en].",
+)
 @click.pass_context
-def serve(ctx: click.Context, port: int, host: str, unredacted: bool) -> None:
+def serve(ctx: click.Context, port: int, host: str, unredacted: bool, lang: str | None) -> None:
     """Run Datasette over the archive: table and column descriptions, full-text search on
     articles, canned queries. When anything is redacted, it serves a redacted snapshot taken at
     start (non-reviewers see "[redacted]"), unless --unredacted. Stops with Ctrl-C."""
@@ -91,7 +98,9 @@ def serve(ctx: click.Context, port: int, host: str, unredacted: bool) -> None:
         if redacted_strings(db) and not unredacted:
             served = redacted_copy(path, Path(tmp) / path.name)
             click.echo(f"redacted snapshot of {path} (as of now)", err=True)
-        meta = write_metadata(Path(tmp) / "metadata.json", path.stem, fts_pk)
+        meta = write_metadata(
+            Path(tmp) / "metadata.json", path.stem, fts_pk, lang or locales.from_environment()
+        )
         click.echo(f"serving {served} read-only at http://{host}:{port}/", err=True)
         code = run_until_stopped(datasette_command(served, meta, host, port))
     if code:

@@ -57,14 +57,15 @@ def demo(
     ctx: click.Context, newsroom_port: int, port: int, host: str, serve: bool, timeout: float
 ) -> None:
     """Start the demo newsroom, run the nightly pipeline against it, print the summary,
-    then serve the review app with a demo reviewer (demo / demo-password).
+    then serve the review app with a demo reviewer (demo / demo-password). The summary is in
+    the terminal's language (PRESSWATCH_LANG or LANG: en, ru, kk).
 
     Running it again is safe: nothing is crawled or filed twice.
     """
-    from presswatch.commands.nightly import run_nightly
+    from presswatch import locales
+    from presswatch.commands.nightly import run_nightly, run_summary
     from presswatch.newsroom.server import start
     from presswatch.newsroom.sources import write_sources
-    from storage.runs import last_runs
 
     db = db_path(ctx)
     prepare(db)
@@ -73,7 +74,7 @@ def demo(
         write_sources(sources, newsroom.base_url)
         click.echo(f"demo newsroom on {newsroom.base_url}; sources in {sources}")
         run_nightly(db, sources, [], timeout)
-        click.echo(last_runs(connect(db), 1)[0]["summary"])
+        click.echo(run_summary(db, locales.from_environment()))
         if serve:
             serve_review(db, host, port)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -9,6 +10,7 @@ from typing import Any, cast
 
 import click
 
+from presswatch import locales
 from presswatch.context import db_path
 from presswatch.interruption import interruptible, stop_children
 from storage.errors import Interrupted
@@ -103,21 +105,32 @@ def nightly(
 ) -> None:
     """Run the nightly pipeline once: crawl, extract, tag, detect, group, file candidates.
 
-    Prints the run summary (also stored in the archive's runs table and, under a Prefect
+    Prints the run summary in the terminal's language (PRESSWATCH_LANG or LANG: en, ru, kk;
+    also stored in English in the archive's runs table and, under a Prefect
     server, as a markdown artifact). A failing source is recorded and the run goes on.
     SIGTERM or SIGHUP stops the crawls, records the run interrupted and exits with 128 + the
     signal; the next run resumes the pending work.
     """
-    from storage.archive import connect
-    from storage.runs import last_runs
-
     try:
         with interruptible():
             run_nightly(db_path(ctx), sources_file, list(names), timeout, dask_target)
     except Interrupted as exc:
         stopped(ctx, exc.signum)
-    run = last_runs(connect(db_path(ctx)), 1)[0]
-    click.echo(run["summary"] or run["status"])
+    click.echo(run_summary(db_path(ctx), locales.from_environment()))
+
+
+def run_summary(db: Path, lang: str) -> str:
+    """The last run's summary in ``lang`` (the archive stores it in English)."""
+    from flows.summary import summary_markdown
+    from storage.archive import connect
+    from storage.runs import failures, last_runs
+
+    archive = connect(db)
+    run = last_runs(archive, 1)[0]
+    stats = json.loads(run.get("stats") or "{}")
+    if lang == locales.DEFAULT or "failed_sources" not in stats:
+        return run["summary"] or run["status"]
+    return summary_markdown(run["id"], stats, failures(archive, run["id"]), lang)
 
 
 def stopped(ctx: click.Context, signum: int) -> None:

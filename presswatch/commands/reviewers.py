@@ -1,4 +1,4 @@
-"""``presswatch reviewers``: accounts of the review app (add, list, disable, enable)."""
+"""``presswatch reviewers``: accounts of the review app (add, list, disable, enable, language)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,14 @@ import click
 
 from presswatch.context import open_accounts_db
 from storage.errors import ReviewError
-from storage.reviewers import ROLES, add_reviewer, list_reviewers, set_disabled
+from storage.reviewers import (
+    LANGUAGES,
+    ROLES,
+    add_reviewer,
+    list_reviewers,
+    set_disabled,
+    set_language,
+)
 
 
 @click.group()
@@ -43,7 +50,8 @@ def list_(ctx: click.Context) -> None:
     """List accounts."""
     for row in list_reviewers(open_accounts_db(ctx, readonly=True)):
         state = "disabled" if row["disabled"] else "active"
-        click.echo(f"{row['name']:<20} {row['role']:<9} {state:<8} {row['created_at']}")
+        lang = row["lang"] or "-"
+        click.echo(f"{row['name']:<20} {row['role']:<9} {state:<8} {lang:<3} {row['created_at']}")
 
 
 @reviewers.command("disable")
@@ -55,6 +63,17 @@ def disable(ctx: click.Context, name: str, enable: bool) -> None:
     if not set_disabled(open_accounts_db(ctx), name, not enable):
         raise ReviewError(f"no reviewer {name!r}")
     click.echo(f"{name} {'enabled' if enable else 'disabled'}")
+
+
+@reviewers.command("language")
+@click.argument("name")
+@click.argument("lang", type=click.Choice([*LANGUAGES, "browser"]))
+@click.pass_context
+def language(ctx: click.Context, name: str, lang: str) -> None:
+    """Set the language NAME reads the review app in (``browser``: the browser's
+    Accept-Language, the default). Reviewers can also choose it in the app's header."""
+    set_language(open_accounts_db(ctx), name, None if lang == "browser" else lang)
+    click.echo(f"{name} reads the review app in {lang}")
 
 
 def register(cli: click.Group) -> None:

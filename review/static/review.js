@@ -61,7 +61,8 @@
       list.textContent = "";
       items.forEach(function (it, i) {
         var li = document.createElement("li");
-        li.textContent = "#" + it.id + " " + (it.title || "") + " · " + (it.category || "") + " · " + (it.event_date || "") + " · " + (it.status || "");
+        li.textContent = "#" + it.id + " " + (it.title || "") + " · " + (it.category_name || it.category || "") + " · " + (it.event_date || "") + " · " + (it.status_name || it.status || "");
+        li.setAttribute("translate", "no");
         li.addEventListener("click", function () { selectResult(i); });
         list.appendChild(li);
       });
