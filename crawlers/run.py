@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -20,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.registry import load_sources
-from crawlers.source_queue import SourceQueue
+from crawlers.source_queue import SourceQueue, quiet_crawler_logs
 from crawlers.usage import process_usage
 from storage.errors import ConfigError, Interrupted
 
@@ -48,12 +49,20 @@ def select(sources: list[dict], names: list[str] | None) -> list[dict]:
 
 
 def _spider_class(source: dict):
-    from scrapy.utils.misc import load_object
-
     from crawlers.settings import source_settings
 
-    base = load_object(SPIDERS[source["kind"]])
-    return type(base.__name__, (base,), {"custom_settings": source_settings(source)})
+    settings = source_settings(source)
+    return _spider_class_for(source["kind"], tuple(sorted(settings.items())))
+
+
+@functools.cache
+def _spider_class_for(kind: str, settings: tuple):
+    """One class per kind and per-source settings, shared by the sources that have the same:
+    a new class per source defeated Scrapy's per-class caches (a fixed cost per source)."""
+    from scrapy.utils.misc import load_object
+
+    base = load_object(SPIDERS[kind])
+    return type(base.__name__, (base,), {"custom_settings": dict(settings)})
 
 
 def _disconnect_before_shutdown(extractor) -> None:
@@ -90,12 +99,14 @@ def crawl_here(
     from crawlers.archive_link import archive
     from crawlers.extractor_pool import ExtractorPool, auto_workers
     from crawlers.settings import crawl_settings
+    from crawlers.settings_copy import CheapCopySettings
     from storage.sources import upsert_sources
 
     upsert_sources(archive(db_path), sources)
     if not sources:
         return {}, None
-    process = CrawlerProcess(crawl_settings(db_path, run_id, **overrides))
+    process = CrawlerProcess(CheapCopySettings(crawl_settings(db_path, run_id, **overrides)))
+    quiet_crawler_logs(process.settings.get("SOURCE_LOG_LEVEL"))
     extractor = ExtractorPool(
         auto_workers(process.settings.get("EXTRACT_WORKERS")),
         timeout=process.settings.getfloat("EXTRACT_TIMEOUT"),
