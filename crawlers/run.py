@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.registry import load_sources
+from crawlers.setting_schema import check_settings, parse_overrides
 from crawlers.source_queue import SourceQueue, quiet_crawler_logs
 from crawlers.usage import process_usage
 from storage.errors import ConfigError, Interrupted
@@ -156,18 +157,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", action="append", default=[])
     parser.add_argument("--run-id", type=int)
     parser.add_argument("--parent-pid", type=int, help="stop when this process goes")
-    parser.add_argument("--set", action="append", default=[], help="Scrapy setting NAME=JSON")
+    parser.add_argument("--set", action="append", default=[], help="crawl setting NAME=VALUE")
     args = parser.parse_args(argv)
     die_with_parent(args.parent_pid)
     try:
         sources, problems = load_sources(args.sources)
         chosen = select(sources, args.source)
+        overrides = parse_overrides(args.set)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
-    overrides = {k: json.loads(v) for k, v in (s.split("=", 1) for s in args.set)}
     started = time.perf_counter()
     results, workers_peak_kb = crawl_here(args.db, chosen, args.run_id, **overrides)
     process = {**process_usage(workers_peak_kb), "crawl_s": round(time.perf_counter() - started, 2)}
@@ -191,8 +192,9 @@ def crawl_sources(
     The child dies with this process (it asks the kernel for SIGTERM when its parent goes, even
     on kill -9). :class:`~storage.errors.Interrupted` (a stop signal, see
     ``presswatch/interruption.py``) or Ctrl-C while it runs: the child is given ``GRACE`` seconds
-    to close its spiders, then killed, and ``Interrupted`` is raised with the per-source stats."""
-    cmd = _command(db_path, sources_file, names, run_id, settings)
+    to close its spiders, then killed, and ``Interrupted`` is raised with the per-source stats.
+    Unknown or wrongly typed ``settings`` are a ConfigError (``crawlers/setting_schema.py``)."""
+    cmd = _command(db_path, sources_file, names, run_id, check_settings(settings or {}))
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
