@@ -171,7 +171,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"warning: {problem}", file=sys.stderr)
     started = time.perf_counter()
     results, workers_peak_kb = crawl_here(args.db, chosen, args.run_id, **overrides)
-    process = {**process_usage(workers_peak_kb), "crawl_s": round(time.perf_counter() - started, 2)}
+    took = round(time.perf_counter() - started, 2)
+    process = {**process_usage(workers_peak_kb), "crawl_s": took, "pid": os.getpid()}
     for name, stats in results.items():
         print(json.dumps({"source": name, **stats, **process}), flush=True)
     return 0

@@ -61,6 +61,7 @@ class CrawlSettings(BaseModel):
     EXTRACT_TIMEOUT: Positive | None = None
     ARCHIVE_BATCH_SIZE: AtLeastOne | None = None
     ARCHIVE_BATCH_DELAY: Seconds | None = None
+    CLOSESPIDER_TIMEOUT: Seconds | None = None  # seconds a source may take (0: no limit)
     EXTENSIONS: dict[str, int | None] | None = None  # extra Scrapy extensions (tests, probes)
 
 
