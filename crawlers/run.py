@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import gc
 import json
 import os
@@ -20,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from crawlers.registry import load_sources
-from crawlers.source_queue import SourceQueue
+from crawlers.setting_schema import check_settings, parse_overrides
+from crawlers.source_queue import SourceQueue, quiet_crawler_logs
 from crawlers.usage import process_usage
 from storage.errors import ConfigError, Interrupted
 
@@ -48,12 +50,20 @@ def select(sources: list[dict], names: list[str] | None) -> list[dict]:
 
 
 def _spider_class(source: dict):
-    from scrapy.utils.misc import load_object
-
     from crawlers.settings import source_settings
 
-    base = load_object(SPIDERS[source["kind"]])
-    return type(base.__name__, (base,), {"custom_settings": source_settings(source)})
+    settings = source_settings(source)
+    return _spider_class_for(source["kind"], tuple(sorted(settings.items())))
+
+
+@functools.cache
+def _spider_class_for(kind: str, settings: tuple):
+    """One class per kind and per-source settings, shared by the sources that have the same:
+    a new class per source defeated Scrapy's per-class caches (a fixed cost per source)."""
+    from scrapy.utils.misc import load_object
+
+    base = load_object(SPIDERS[kind])
+    return type(base.__name__, (base,), {"custom_settings": dict(settings)})
 
 
 def _disconnect_before_shutdown(extractor) -> None:
@@ -90,12 +100,14 @@ def crawl_here(
     from crawlers.archive_link import archive
     from crawlers.extractor_pool import ExtractorPool, auto_workers
     from crawlers.settings import crawl_settings
+    from crawlers.settings_copy import CheapCopySettings
     from storage.sources import upsert_sources
 
     upsert_sources(archive(db_path), sources)
     if not sources:
         return {}, None
-    process = CrawlerProcess(crawl_settings(db_path, run_id, **overrides))
+    process = CrawlerProcess(CheapCopySettings(crawl_settings(db_path, run_id, **overrides)))
+    quiet_crawler_logs(process.settings.get("SOURCE_LOG_LEVEL"))
     extractor = ExtractorPool(
         auto_workers(process.settings.get("EXTRACT_WORKERS")),
         timeout=process.settings.getfloat("EXTRACT_TIMEOUT"),
@@ -145,21 +157,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--source", action="append", default=[])
     parser.add_argument("--run-id", type=int)
     parser.add_argument("--parent-pid", type=int, help="stop when this process goes")
-    parser.add_argument("--set", action="append", default=[], help="Scrapy setting NAME=JSON")
+    parser.add_argument("--set", action="append", default=[], help="crawl setting NAME=VALUE")
     args = parser.parse_args(argv)
     die_with_parent(args.parent_pid)
     try:
         sources, problems = load_sources(args.sources)
         chosen = select(sources, args.source)
+        overrides = parse_overrides(args.set)
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     for problem in problems:
         print(f"warning: {problem}", file=sys.stderr)
-    overrides = {k: json.loads(v) for k, v in (s.split("=", 1) for s in args.set)}
     started = time.perf_counter()
     results, workers_peak_kb = crawl_here(args.db, chosen, args.run_id, **overrides)
-    process = {**process_usage(workers_peak_kb), "crawl_s": round(time.perf_counter() - started, 2)}
+    took = round(time.perf_counter() - started, 2)
+    process = {**process_usage(workers_peak_kb), "crawl_s": took, "pid": os.getpid()}
     for name, stats in results.items():
         print(json.dumps({"source": name, **stats, **process}), flush=True)
     return 0
@@ -180,8 +193,9 @@ def crawl_sources(
     The child dies with this process (it asks the kernel for SIGTERM when its parent goes, even
     on kill -9). :class:`~storage.errors.Interrupted` (a stop signal, see
     ``presswatch/interruption.py``) or Ctrl-C while it runs: the child is given ``GRACE`` seconds
-    to close its spiders, then killed, and ``Interrupted`` is raised with the per-source stats."""
-    cmd = _command(db_path, sources_file, names, run_id, settings)
+    to close its spiders, then killed, and ``Interrupted`` is raised with the per-source stats.
+    Unknown or wrongly typed ``settings`` are a ConfigError (``crawlers/setting_schema.py``)."""
+    cmd = _command(db_path, sources_file, names, run_id, check_settings(settings or {}))
     env = {
         **os.environ,
         "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),

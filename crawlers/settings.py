@@ -95,6 +95,7 @@ BASE: dict[str, Any] = {
     "ARCHIVE_BATCH_SIZE": 50,  # items written per transaction (crawlers/pipelines/archive.py)
     "ARCHIVE_BATCH_DELAY": 0.25,  # seconds an item waits for its batch to fill
     "LOG_FORMATTER": "crawlers.logformat.ShortLogFormatter",
+    "SOURCE_LOG_LEVEL": "WARNING",  # Scrapy's per-crawler open/close lines (source_queue.py)
     "LOGSTATS_INTERVAL": 10.0,  # seconds between the process's progress lines (0: none)
     "STATS_DUMP": False,
 }

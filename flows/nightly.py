@@ -2,8 +2,10 @@
 
 Tasks are thin wrappers over plain functions in ``crawlers/``, ``nlp/`` and ``storage/``;
 this module only orders them, fans them out and records what happened. Retries are only
-where the network is (the per-source crawl). A failing or hanging source is isolated: the
-flow ends ``Completed`` with the message "completed with failures", never ``Crashed``.
+where the network is (the crawl). The sources are crawled in batches (``crawl_batch_size``), one
+crawl process per batch running the same source queue as ``presswatch crawl``; a failing or
+hanging source is isolated (its own failure record, its own timeout): the flow ends
+``Completed`` with the message "completed with failures", never ``Crashed``.
 
 Tag and detect fan out by id chunks with one writer: the flow reads a chunk's rows and submits
 them to the task runner (threads by default, Dask worker processes with ``--dask``, local or
@@ -32,9 +34,18 @@ CHUNK = 50
 IN_FLIGHT = 16  # chunks submitted ahead of the writer: bounds the rows held in memory
 
 
-@task(retries=2, retry_delay_seconds=[5, 30], task_run_name="crawl-{name}")
-def crawl_source(db_path: str, sources_file: str, name: str, run_id: int, timeout: float) -> dict:
-    return stages.crawl(db_path, sources_file, name, run_id, timeout)
+@task(retries=2, retry_delay_seconds=[5, 30], task_run_name="crawl-{first}+{count}")
+def crawl_batch(
+    db_path: str,
+    sources_file: str,
+    names: list[str],
+    run_id: int,
+    timeout: float,
+    first: str,
+    count: int,
+) -> dict:
+    """One crawl process for a batch of sources (a retry crawls only those not yet recorded)."""
+    return stages.timed_batch(db_path, sources_file, names, run_id, timeout)
 
 
 @task(task_run_name="extract")
@@ -108,19 +119,27 @@ def _save_next(save: Any, flight: deque, db_path: str, run_id: int) -> dict:
 
 
 def _crawl_all(
-    db_path: str, sources_file: str, names: list[str], run_id: int, timeout: float
+    db_path: str, sources_file: str, names: list[str], run_id: int, timeout: float, size: int
 ) -> dict:
-    futures = {n: crawl_source.submit(db_path, sources_file, n, run_id, timeout) for n in names}
+    """The sources in batches of ``size``, one crawl process each (two at a time on the flow's
+    runner); a batch that failed after its retries has its unrecorded sources recorded failed."""
+    futures = [
+        (
+            batch,
+            crawl_batch.submit(db_path, sources_file, batch, run_id, timeout, batch[0], len(batch)),
+        )
+        for batch in stages.batches(names, size)
+    ]
     results: dict[str, dict] = {}
-    for name, future in futures.items():
+    for batch, future in futures:
         future.wait()
         state = future.state
         if state.is_completed():
-            results[name] = future.result()
-        else:
-            reason = str(state.message or state.name).splitlines()[0][:300]
-            results[name] = stages.crawl_failed(db_path, name, run_id, reason)
-    return results
+            results.update(future.result())
+            continue
+        reason = str(state.message or state.name).splitlines()[0][:300]
+        results.update(stages.batch_failed(db_path, batch, run_id, reason))
+    return {n: results[n] for n in names if n in results}
 
 
 @flow(
@@ -136,6 +155,7 @@ def nightly(
     sources: list[str] | None = None,
     source_timeout: float = 900.0,
     skip_crawl: bool = False,
+    crawl_batch_size: int = 200,
 ) -> Any:
     """Run every stage once over the enabled sources of ``sources_file`` (default sources.yaml)."""
     started = time.perf_counter()
@@ -143,7 +163,7 @@ def nightly(
     sources_file = str(sources_file or Path("sources.yaml"))
     run_id = stages.begin(db_path, sources_file)
     names = [] if skip_crawl else stages.enabled_sources(db_path, sources_file, sources)
-    crawl = _crawl_all(db_path, sources_file, names, run_id, source_timeout)
+    crawl = _crawl_all(db_path, sources_file, names, run_id, source_timeout, crawl_batch_size)
     extract = extract_stage(db_path, run_id)
     tagging = _tag_work(db_path, stages.pending_ids(db_path, "tag"))
     tag = _fan_out(tag_chunk, save_tags, tagging, db_path, run_id)

@@ -22,7 +22,13 @@ from storage.articles import by_ids, pending
 from storage.errors import FetchError
 from storage.migrations import migrate
 from storage.runs import failures as stored_failures
-from storage.runs import finish_run, record_failure, record_source_run, start_run
+from storage.runs import (
+    finish_run,
+    record_failure,
+    record_source_run,
+    sources_recorded,
+    start_run,
+)
 from storage.sources import upsert_sources
 
 
@@ -65,19 +71,79 @@ def enabled_sources(db_path: str, sources_file: str, names: list[str] | None) ->
     return [n for n in chosen if not names or n in names]
 
 
-def crawl(db_path: str, sources_file: str, name: str, run_id: int, timeout: float) -> dict:
+def batches(names: list[str], size: int) -> list[list[str]]:
+    """The sources in crawl batches of ``size``: one crawl process per batch."""
+    size = max(1, size)
+    return [names[i : i + size] for i in range(0, len(names), size)]
+
+
+def crawl_batch(
+    db_path: str, sources_file: str, names: list[str], run_id: int, timeout: float
+) -> dict[str, dict]:
+    """Crawl a batch of sources in one process, through the source queue ``presswatch crawl``
+    uses; ``timeout`` is per source (``CLOSESPIDER_TIMEOUT``). Sources whose result this run
+    already recorded are skipped, so a retry after a crash crawls only what was left. A crash
+    raises FetchError (worth a retry); a batch that hangs past its own bound is recorded."""
     from crawlers.run import crawl_sources
 
-    def body() -> dict:
-        stats = crawl_sources(db_path, sources_file, [name], run_id, quiet=True, timeout=timeout)
+    db = connect(db_path)
+    recorded = sources_recorded(db, run_id, names)
+    todo = [n for n in names if n not in recorded]
+    if not todo:
+        return recorded
+    settings = {"CLOSESPIDER_TIMEOUT": timeout}
+    bound = batch_timeout(len(todo), timeout)
+    stats = crawl_sources(
+        db_path, sources_file, todo, run_id, settings=settings, quiet=True, timeout=bound
+    )
+    unreported = {n: r for n, r in stats.items() if not r.get("reported", True)}
+    if unreported and not any("timed out" in r["reason"] for r in unreported.values()):
+        raise FetchError(
+            f"crawl of {', '.join(unreported)}: {next(iter(unreported.values()))['reason']}"
+        )
+    results = dict(recorded)
+    for name in todo:
         result = stats[name]
-        if result.get("reported", True):
-            return result
-        if "timed out" not in result["reason"]:
-            raise FetchError(f"{name}: {result['reason']}")  # a crash: worth a retry
-        return crawl_failed(db_path, name, run_id, result["reason"])  # a hang: no retry
+        if name in unreported:
+            result = crawl_failed(db_path, name, run_id, result["reason"])
+        elif result.get("closed") == "closespider_timeout":
+            result = source_timed_out(db, name, run_id, result, timeout)
+        results[name] = result
+    return {n: results[n] for n in names}
 
-    return timed(body)
+
+def timed_batch(
+    db_path: str, sources_file: str, names: list[str], run_id: int, timeout: float
+) -> dict[str, dict]:
+    """:func:`crawl_batch`, each source's ``seconds`` its share of the batch's time."""
+    started = time.perf_counter()
+    results = crawl_batch(db_path, sources_file, names, run_id, timeout)
+    share = round((time.perf_counter() - started) / max(1, len(results)), 3)
+    return {name: {**result, "seconds": share} for name, result in results.items()}
+
+
+def batch_failed(db_path: str, names: list[str], run_id: int, reason: str) -> dict[str, dict]:
+    """After a batch failed its retries: the results its sources recorded, and the others
+    recorded failed with ``reason``."""
+    recorded = sources_recorded(connect(db_path), run_id, names)
+    return {
+        n: recorded[n] if n in recorded else crawl_failed(db_path, n, run_id, reason) for n in names
+    }
+
+
+def batch_timeout(count: int, per_source: float, concurrent: int = 32) -> float:
+    """The bound of a whole batch's process: each round of ``concurrent`` sources may take
+    ``per_source`` seconds (the sources close themselves at their own timeout well before)."""
+    rounds = -(-count // concurrent)
+    return per_source * (rounds + 1) + 60
+
+
+def source_timed_out(db: Any, name: str, run_id: int, result: dict, timeout: float) -> dict:
+    reason = f"{name}: crawl abandoned after {timeout:.0f} s (--timeout)"
+    record_failure(
+        db, source=name, stage="crawl", kind="SourceTimeout", reason=reason, run_id=run_id
+    )
+    return {**result, "status": "failed", "reason": reason}
 
 
 def crawl_failed(db_path: str, name: str, run_id: int, reason: str) -> dict:

@@ -1,14 +1,17 @@
 """Health checks of an archive: integrity, migrations applied, full-text index in sync, no run
-left ``running`` by a process that is gone."""
+left ``running`` by a process that is gone, and its accounts database."""
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 
 import sqlite_utils
 
-from storage.archive import archive_errors
-from storage.migrations import applied, pending
+from storage.accounts import accounts_path, archive_file
+from storage.archive import archive_errors, connect
+from storage.errors import ArchiveError
+from storage.migrations import accounts_behind, applied, pending
 from storage.runs import interrupt_abandoned, interrupted_runs
 
 
@@ -71,6 +74,38 @@ def check_runs(db: sqlite_utils.Database) -> Check:
     return Check("runs", True, "none left running, none interrupted")
 
 
+def check_accounts(db: sqlite_utils.Database) -> Check:
+    """The accounts database beside the archive (password hashes, sessions): present, readable,
+    owner-only (no group or world bits), its schema up to date."""
+    try:
+        path = accounts_path(archive_file(db))
+    except ArchiveError:
+        return Check("accounts", True, "not checked (in-memory archive)")
+    if not path.is_file():
+        return Check("accounts", False, f"missing: {path}; run `presswatch init`")
+    try:
+        with archive_errors(path):
+            accounts = connect(path, readonly=True)
+            try:
+                missing = accounts_behind(accounts)
+            finally:
+                accounts.close()
+    except (ArchiveError, OSError) as exc:
+        return Check("accounts", False, f"unreadable: {path}: {str(exc).splitlines()[0]}")
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        return Check(
+            "accounts",
+            False,
+            f"{path} is mode {mode:04o}: it holds password hashes, make it owner-only "
+            f"(chmod 600 {path})",
+        )
+    if missing:
+        lacks = ", ".join(missing)
+        return Check("accounts", False, f"schema behind: lacks {lacks}; run `presswatch init`")
+    return Check("accounts", True, f"{path.name}: owner-only ({mode:04o}), schema up to date")
+
+
 def diagnose(db: sqlite_utils.Database) -> list[Check]:
     with archive_errors():
         return [
@@ -79,4 +114,5 @@ def diagnose(db: sqlite_utils.Database) -> list[Check]:
             check_fts(db),
             check_orphans(db),
             check_runs(db),
+            check_accounts(db),
         ]

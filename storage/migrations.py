@@ -471,6 +471,54 @@ def _accounts_schema(accounts: sqlite_utils.Database) -> None:
     accounts["sessions"].create_index(["reviewer_id"], if_not_exists=True)
 
 
+def accounts_columns() -> dict[str, set[str]]:
+    """The tables and columns an accounts database has once its migrations ran."""
+    reference = sqlite_utils.Database(memory=True)
+    _accounts_schema(reference)
+    return {t.name: set(t.columns_dict) for t in reference.tables}
+
+
+def accounts_behind(accounts: sqlite_utils.Database) -> list[str]:
+    """What an accounts database lacks (``"sessions"``, ``"reviewers.disabled"``); [] if none."""
+    missing = []
+    for table, columns in accounts_columns().items():
+        if not accounts[table].exists():
+            missing.append(table)
+            continue
+        have = set(accounts[table].columns_dict)
+        missing += [f"{table}.{c}" for c in sorted(columns - have)]
+    return missing
+
+
+def upgrade_accounts(db: sqlite_utils.Database) -> list[str]:
+    """Bring the archive's accounts database up to its schema (``presswatch init``): missing
+    tables are created and missing columns added; returns what was missing."""
+    path = accounts_path(archive_file(db))
+    if "m010_accounts_database" not in applied(db) or not path.exists():
+        return []
+    accounts = create_accounts(path)
+    try:
+        missing = accounts_behind(accounts)
+        if missing:
+            with write(accounts):
+                _add_missing_columns(accounts)
+                _accounts_schema(accounts)
+        return missing
+    finally:
+        accounts.close()
+
+
+def _add_missing_columns(accounts: sqlite_utils.Database) -> None:
+    reference = sqlite_utils.Database(memory=True)
+    _accounts_schema(reference)
+    for table in reference.tables:
+        if accounts[table.name].exists():
+            have = set(accounts[table.name].columns_dict)
+            for name, kind in table.columns_dict.items():
+                if name not in have:
+                    accounts[table.name].add_column(name, kind)
+
+
 def m010_accounts_database(db: sqlite_utils.Database) -> None:
     """Reviewers' password hashes (and, from now on, their sessions) move out of the archive
     into ``<archive>-accounts.db``, which Datasette never serves. Rows are copied keyed by name

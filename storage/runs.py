@@ -91,6 +91,18 @@ def record_source_run(db: sqlite_utils.Database, **row: Any) -> int:
         return int(db["source_runs"].insert(row).last_pk or 0)
 
 
+def sources_recorded(db: sqlite_utils.Database, run_id: int, names: list[str]) -> dict[str, dict]:
+    """The results already recorded in run ``run_id`` for the sources ``names`` (the last one
+    of each): ``{source: {status, items, pages, errors, reason}}``."""
+    rows = db.query(
+        "SELECT source, status, items, pages, errors, reason FROM source_runs "
+        "WHERE run_id = ? ORDER BY id",
+        [run_id],
+    )
+    wanted = set(names)
+    return {r.pop("source"): r for r in rows if r["source"] in wanted}
+
+
 def record_failure(
     db: sqlite_utils.Database,
     *,

@@ -44,3 +44,20 @@ def test_open_spiders_and_log_handlers_stay_constant_as_sources_grow(tmp_path, m
     assert len(small_rows) == 10 and len(large_rows) == 150  # every source opened once
     assert max(n for n, _ in large_rows) <= 4
     assert max(h for _, h in large_rows) == max(h for _, h in small_rows)
+
+
+def test_scrapy_per_crawler_lines_are_not_logged_once_per_source(tmp_path, capfd):
+    """At LOG_LEVEL INFO a source used to log five pretty-printed records when it opened and
+    closed ("Enabled downloader middlewares: [...]", "Spider opened", ...): 25,000 for 5,000
+    sources. Now they wait for SOURCE_LOG_LEVEL (WARNING); the progress line stays."""
+    with start(generated=20, faults=False) as room:
+        sources, db = tmp_path / "s.yaml", tmp_path / "a.db"
+        sources.write_text(yaml.safe_dump({"sources": shard_entries(room.base_url, 20, 1)}))
+        migrate(connect(db))
+        settings = {**FAST, "LOG_LEVEL": "INFO", "LOGSTATS_INTERVAL": 0.2}
+        results = crawl_sources(db, sources, settings=settings)
+    err = capfd.readouterr().err
+    assert len(results) == 20 and all(r["status"] == "ok" for r in results.values())
+    for line in ("Enabled downloader middlewares", "Overridden settings", "Spider opened"):
+        assert line not in err
+    assert "sources done" in err

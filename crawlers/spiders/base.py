@@ -158,6 +158,7 @@ class SourceSpider(scrapy.Spider):
             "known_skipped": stats.get_value("presswatch/known_skipped", 0),
             "status": "interrupted" if reason == "shutdown" else "failed" if failed else "ok",
             "reason": why,
+            "closed": reason,  # Scrapy's close reason: finished, shutdown, closespider_timeout…
         }
 
     def closed(self, reason: str) -> None:

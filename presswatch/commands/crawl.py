@@ -9,6 +9,7 @@ import click
 
 from crawlers.registry import load_sources
 from crawlers.run import crawl_sources, select
+from crawlers.setting_schema import parse_overrides
 from presswatch.context import db_path, open_db
 from presswatch.interruption import interruptible
 from storage.errors import Interrupted
@@ -53,15 +54,30 @@ def table(results: dict[str, dict]) -> list[str]:
     show_default=True,
     help="The sources file.",
 )
+@click.option(
+    "--set",
+    "sets",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Override a crawl setting (repeatable), e.g. DOWNLOAD_DELAY=2; VALUE is JSON or a "
+    "plain string; unknown names and wrong types are refused.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the per-source stats as JSON.")
 @click.pass_context
-def crawl(ctx: click.Context, names: tuple[str, ...], sources_file: Path, as_json: bool) -> None:
+def crawl(
+    ctx: click.Context,
+    names: tuple[str, ...],
+    sources_file: Path,
+    sets: tuple[str, ...],
+    as_json: bool,
+) -> None:
     """Crawl the enabled sources (or the named ones) into the archive, politely and incrementally.
 
     The crawl runs in a fresh process; its progress is logged on stderr while it runs.
     SIGTERM or SIGHUP stops the crawl (its spiders close and are recorded), records the run
     interrupted and exits with 128 + the signal; the next crawl picks up what was left.
     """
+    overrides = parse_overrides(sets)
     db = open_db(ctx)
     sources, problems = load_sources(sources_file)
     for problem in problems:
@@ -71,7 +87,8 @@ def crawl(ctx: click.Context, names: tuple[str, ...], sources_file: Path, as_jso
     click.echo(f"crawl #{run_id}: {len(chosen)} sources from {sources_file}", err=True)
     try:
         with interruptible():
-            results = crawl_sources(db_path(ctx), sources_file, [s["name"] for s in chosen], run_id)
+            chosen_names = [s["name"] for s in chosen]
+            results = crawl_sources(db_path(ctx), sources_file, chosen_names, run_id, overrides)
     except Interrupted as exc:
         interrupt_run(
             db, run_id, f"interrupted by signal {exc.signum}: {summary(exc.results)}", exc.results

@@ -1,4 +1,4 @@
-"""``presswatch doctor``: integrity, migrations applied, full-text index in sync, abandoned runs."""
+"""``presswatch doctor``: integrity, migrations, full-text index, abandoned runs, accounts database."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from storage.doctor import diagnose
 @click.pass_context
 def doctor(ctx: click.Context) -> None:
     """Check the archive: integrity, migrations applied, FTS in sync, no dangling rows, no run
-    left running by a process that is gone (such a run is marked interrupted).
+    left running by a process that is gone (such a run is marked interrupted), and the accounts
+    database (present, readable, owner-only, schema up to date).
 
     Exits 1 when any check fails.
     """

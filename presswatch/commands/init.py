@@ -9,7 +9,7 @@ import click
 from crawlers.registry import load_sources
 from presswatch.context import db_path
 from storage.archive import connect
-from storage.migrations import migrate
+from storage.migrations import migrate, upgrade_accounts
 from storage.sources import upsert_sources
 
 DEFAULT_SOURCES = Path("sources.yaml")
@@ -34,6 +34,9 @@ def init(ctx: click.Context, sources_file: Path | None) -> None:
     db = connect(path)
     done = migrate(db)
     click.echo(f"archive {path}: " + (f"applied {', '.join(done)}" if done else "up to date"))
+    repaired = upgrade_accounts(db)
+    if repaired:
+        click.echo(f"accounts database: added {', '.join(repaired)}")
     if sources_file is None and DEFAULT_SOURCES.exists():
         sources_file = DEFAULT_SOURCES
     if sources_file is None:

@@ -50,6 +50,7 @@ def run_nightly(
     names: list[str],
     timeout: float,
     dask_workers: int | str | None = None,
+    crawl_batch: int = 200,
 ) -> Any:
     """Run the nightly flow in this process (Prefect starts a temporary API if none is set).
 
@@ -66,7 +67,11 @@ def run_nightly(
         runner = dask_runner(dask_workers)
         flow = nightly.with_options(task_runner=cast(Any, runner))  # a TaskRunner; stubs disagree
     return flow(
-        sources_file=str(sources), db_path=str(db), sources=names or None, source_timeout=timeout
+        sources_file=str(sources),
+        db_path=str(db),
+        sources=names or None,
+        source_timeout=timeout,
+        crawl_batch_size=crawl_batch,
     )
 
 
@@ -87,6 +92,13 @@ def run_nightly(
     help="Seconds before a source's crawl is abandoned.",
 )
 @click.option(
+    "--crawl-batch",
+    default=200,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Sources crawled by one crawl process (the batches run two at a time).",
+)
+@click.option(
     "--dask",
     "dask_target",
     type=DaskTarget(),
@@ -101,6 +113,7 @@ def nightly(
     sources_file: Path,
     names: tuple[str, ...],
     timeout: float,
+    crawl_batch: int,
     dask_target: int | str | None,
 ) -> None:
     """Run the nightly pipeline once: crawl, extract, tag, detect, group, file candidates.
@@ -113,7 +126,7 @@ def nightly(
     """
     try:
         with interruptible():
-            run_nightly(db_path(ctx), sources_file, list(names), timeout, dask_target)
+            run_nightly(db_path(ctx), sources_file, list(names), timeout, dask_target, crawl_batch)
     except Interrupted as exc:
         stopped(ctx, exc.signum)
     click.echo(run_summary(db_path(ctx), locales.from_environment()))
