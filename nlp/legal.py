@@ -18,6 +18,8 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from nlp import legal_context
+
 DATA = Path(__file__).parent / "data"
 INT = r"\d{1,4}(?:\s?[-–‑]\s?\d{1,2})?"
 NUM = r"\d{1,4}(?:\.\d{1,2}(?!\d))?(?:\s?[-–‑]\s?\d{1,2})?"  # 456-2, 13.15, 207.1
@@ -59,7 +61,7 @@ RU_NUM_FIRST = re.compile(  # "264-ю статью УПК", "по 274-й ста�
 ORDINAL = "|".join(ORDINAL_PARTS)
 KK = re.compile(
     rf"(?P<nums>{KK_LIST})(?:\s*-\s*[іы])?\s*-?\s*(?:бап|баб|бапт)\w*"
-    rf"(?:\s*(?P<parts>{PARTS}|{ORDINAL})\s*-?\s*бөлі\w*)?(?:\s*(?P<para>\d{{1,2}})\s*-?\s*тармақ\w*)?",
+    rf"(?:\s*(?P<parts>{PARTS}|{ORDINAL})\s*-?\s*бөлі\w*)?(?:\s*(?P<para>\d{{1,2}})\s*-?\s*тарма[қғ]\w*)?",
     re.IGNORECASE,
 )
 KK_PART_FIRST = re.compile(rf"(?P<parts>{PARTS})\s*-?\s*бөлі\w*\s*$", re.IGNORECASE)
@@ -68,6 +70,7 @@ ADJECTIVE_CODE = re.compile(  # "административной ст.456-2", "
     r"(?P<CAO>административн\w+|әкімшілік)\s+$|(?P<CC>уголовн\w+|қылмыстық)\s+$", re.IGNORECASE
 )
 WINDOW = 90
+TREATY = re.compile(r"(?:пакт|конвенци|декларац)\w*\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -231,32 +234,55 @@ def _resolve_code(text, m, kind, codes, prev_end, next_start, article) -> str | 
 
 def find_legal_refs(text: str) -> list[LegalRef]:
     """Every legal reference in ``text``, normalised, in order of appearance."""
+    raw, text = text, legal_context.fold_mixed_script(text)  # same length: offsets hold
     codes = _codes(text)
     anchors = _anchors(text)
     refs: list[LegalRef] = []
+    own: list[tuple[re.Match, str, str, str | None]] = []  # "осы Кодекстің 50-бабы", headings
     for i, (m, kind) in enumerate(anchors):
         prev_end = anchors[i - 1][0].end() if i else 0
         next_start = anchors[i + 1][0].start() if i + 1 < len(anchors) else len(text)
-        articles = _numbers(m.group("nums"))
-        parts = _parts(m, kind, text)
-        for j, article in enumerate(articles):
-            code = _resolve_code(text, m, kind, codes, prev_end, next_start, article)
-            if code is None:
+        for j, article in enumerate(_numbers(m.group("nums"))):
+            if legal_context.own_code_ref(text, m):
+                own.append((m, kind, article, legal_context.catalogue_code(article)))
                 continue
-            for part in parts if j == 0 else [None]:
-                refs.append(
-                    LegalRef(
-                        code,
-                        article,
-                        part,
-                        m.groupdict().get("para"),
-                        m.start(),
-                        m.end(),
-                        m.group(0),
-                    )
+            code = _resolve_code(text, m, kind, codes, prev_end, next_start, article)
+            code = code or legal_context.code_from_context(text, m, kind, codes)
+            if code is not None:
+                refs += _refs(
+                    m, code, article, _kk_parts(m, kind, text, code) if j == 0 else [None]
                 )
-    refs += _described(text, refs)
-    return refs
+    refs += _own_code_refs(text, own, refs, codes)
+    refs += _described(raw, refs)
+    return sorted(refs, key=lambda r: r.start)
+
+
+def _kk_parts(m: re.Match, kind: str, text: str, code: str) -> list[str | None]:
+    """A treaty's article has numbered paragraphs where a code has parts: "пактінің 14-бабының
+    1-тармағы" is its part 1, as "Article 14(1)" is; a code's or a law's "тармақ" stays a
+    paragraph ("120 баптың 3 тармағы", "Заңның 28-бабының 9-тармағы")."""
+    parts = _parts(m, kind, text)
+    para = m.groupdict().get("para")
+    treaty = TREATY.search(text, max(0, m.start() - 30), m.start())
+    if kind == "kk" and code == "OTHER" and parts == [None] and para and treaty:
+        return [para]
+    return parts
+
+
+def _refs(m: re.Match, code: str, article: str, parts: list[str | None]) -> list[LegalRef]:
+    para = m.groupdict().get("para")
+    return [LegalRef(code, article, p, para, m.start(), m.end(), m.group(0)) for p in parts]
+
+
+def _own_code_refs(text: str, own, refs: list[LegalRef], codes) -> list[LegalRef]:
+    """References to the text's own code get the code the text's other references share."""
+    code = legal_context.dominant_code([r.code for r in refs] + [c for *_, c in own if c])
+    out = []
+    for m, kind, article, _ in own:
+        resolved = code or _resolve_code(text, m, kind, codes, 0, len(text), article)
+        if resolved:
+            out += _refs(m, resolved, article, _kk_parts(m, kind, text, resolved))
+    return out
 
 
 def _described(text: str, explicit: list[LegalRef]) -> list[LegalRef]:
