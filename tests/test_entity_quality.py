@@ -16,8 +16,8 @@ from presswatch.commands.train import default_corpus
 
 pytestmark = pytest.mark.slow
 
-FLOORS = {"legal": 0.85, "journalists": 0.80, "outlets": 0.82}
-LANGUAGE_FLOORS = {"legal": 0.70, "journalists": 0.75, "outlets": 0.78}
+FLOORS = {"legal": 0.92, "journalists": 0.80, "outlets": 0.82}
+LANGUAGE_FLOORS = {"legal": 0.85, "journalists": 0.75, "outlets": 0.78}
 
 
 @pytest.fixture(scope="module")
