@@ -37,7 +37,9 @@ def test_law_named_in_the_previous_sentence() -> None:
 
 
 def test_a_treaty_paragraph_is_its_part_a_laws_paragraph_is_not() -> None:
-    treaty = "Халықаралық пактінің 19-бабының 2-тармағына сәйкес әркімнің пікір білдіруге құқығы бар."
+    treaty = (
+        "Халықаралық пактінің 19-бабының 2-тармағына сәйкес әркімнің пікір білдіруге құқығы бар."
+    )
     law = "Сайлау туралы Заңның 28-бабының 9-тармағы бойынша үгіт тоқтатылады."
     assert keys(treaty) == {("OTHER", "19", "2")}
     assert keys(law) == {("OTHER", "28", None)}
