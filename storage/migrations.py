@@ -471,11 +471,17 @@ def _accounts_schema(accounts: sqlite_utils.Database) -> None:
     accounts["sessions"].create_index(["reviewer_id"], if_not_exists=True)
 
 
+def _accounts_reference() -> sqlite_utils.Database:
+    """An in-memory accounts database with every step of its schema applied."""
+    reference = sqlite_utils.Database(memory=True)
+    for step in ACCOUNTS_STEPS:
+        step(reference)
+    return reference
+
+
 def accounts_columns() -> dict[str, set[str]]:
     """The tables and columns an accounts database has once its migrations ran."""
-    reference = sqlite_utils.Database(memory=True)
-    _accounts_schema(reference)
-    return {t.name: set(t.columns_dict) for t in reference.tables}
+    return {t.name: set(t.columns_dict) for t in _accounts_reference().tables}
 
 
 def accounts_behind(accounts: sqlite_utils.Database) -> list[str]:
@@ -502,16 +508,15 @@ def upgrade_accounts(db: sqlite_utils.Database) -> list[str]:
         if missing:
             with write(accounts):
                 _add_missing_columns(accounts)
-                _accounts_schema(accounts)
+                for step in ACCOUNTS_STEPS:
+                    step(accounts)
         return missing
     finally:
         accounts.close()
 
 
 def _add_missing_columns(accounts: sqlite_utils.Database) -> None:
-    reference = sqlite_utils.Database(memory=True)
-    _accounts_schema(reference)
-    for table in reference.tables:
+    for table in _accounts_reference().tables:
         if accounts[table.name].exists():
             have = set(accounts[table.name].columns_dict)
             for name, kind in table.columns_dict.items():
@@ -540,6 +545,11 @@ def _accounts_reviewer_language(accounts: sqlite_utils.Database) -> None:
     ``ru``, ``kk``); empty until they choose one, when the browser's Accept-Language decides."""
     if "lang" not in accounts["reviewers"].columns_dict:
         accounts["reviewers"].add_column("lang", str)
+
+
+# The accounts database's schema, step by step (each safe to run again); doctor and init compare
+# with and bring databases up to all of them.
+ACCOUNTS_STEPS = (_accounts_schema, _accounts_reviewer_language)
 
 
 def m044_reviewer_language(db: sqlite_utils.Database) -> None:

@@ -66,3 +66,16 @@ def test_schema_behind_is_reported_and_init_brings_it_up(db, db_path):
     assert init.exit_code == 0 and "added reviewers.disabled, sessions" in init.output
     assert check_accounts(db).ok
     assert _doctor(db_path)[0] == 0
+
+
+def test_a_missing_reviewer_language_is_schema_behind_too(db, db_path):
+    """Every step of the accounts schema counts, the language of m044 included."""
+    accounts = sqlite_utils.Database(accounts_path(db_path))
+    accounts["reviewers"].transform(drop={"lang"})
+    accounts.close()
+    assert check_accounts(db).detail == (
+        "schema behind: lacks reviewers.lang; run `presswatch init`"
+    )
+    init = CliRunner().invoke(cli, ["--db", str(db_path), "init"])
+    assert init.exit_code == 0 and "added reviewers.lang" in init.output
+    assert check_accounts(db).ok

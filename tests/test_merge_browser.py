@@ -3,11 +3,9 @@ m on the incident page, the target's number, Enter for the preview, y to merge, 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from fixtures_reports import build
-from review_server import CHROMIUM, CHROMIUM_ARGS, login, password, review_server
+from review_server import chromium, login, password, review_server
 
 from storage import incidents
 from storage.archive import connect
@@ -28,12 +26,7 @@ def archive(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def page(archive):
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with review_server(archive[0]) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with review_server(archive[0]) as base, chromium() as browser:
         tab = browser.new_page(viewport={"width": 1400, "height": 900})
         login(tab, base, "erzhan")
         yield tab, base

@@ -3,10 +3,8 @@ x, give the reason, Enter; the report then prints [redacted] while the candidate
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from review_server import CHROMIUM, CHROMIUM_ARGS, demo_archive, login, review_server
+from review_server import chromium, demo_archive, login, review_server
 
 from storage import redactions
 from storage.archive import connect
@@ -17,14 +15,9 @@ NAME = "Айгерим Сатпаеву"
 
 
 def test_select_then_x_redacts_the_passage(tmp_path):
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
     path = tmp_path / "archive.db"
     keys = demo_archive(path)
-    with review_server(path) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with review_server(path) as base, chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         login(page, base, "alma")
         page.goto(f"{base}/candidates/{keys['attack-satpayeva']}")

@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from review_server import CHROMIUM, CHROMIUM_ARGS, demo_archive, login, review_server
+from review_server import chromium, demo_archive, login, review_server
 
 from storage import candidates, incidents
 from storage.archive import connect
@@ -30,14 +30,8 @@ def base(archive):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture
