@@ -26,18 +26,19 @@ from nlp.detect import corpus as labelled  # noqa: E402
 from nlp.detect import model  # noqa: E402
 from nlp.detect.classifier import Detector  # noqa: E402
 from nlp.detect.encoder import Encoder  # noqa: E402
-from nlp.detect.gate import excerpt  # noqa: E402
+from nlp.detect.gate import select  # noqa: E402
 from nlp.detect.passages import split  # noqa: E402
 from nlp.detection import detect  # noqa: E402
 from nlp.facts import from_analysis  # noqa: E402
 from nlp.pipeline import Analyzer  # noqa: E402
+from nlp.text import normalise  # noqa: E402
 from presswatch.commands.train import default_corpus  # noqa: E402
 from presswatch.newsroom.generate import bulk_article  # noqa: E402
 
 
 def gate_recall(examples) -> dict:
     analyses = Analyzer().analyse([e.text for e in examples], hooks=False)
-    shut = [excerpt(a.text)[0] is None for a in analyses]
+    shut = [not select(normalise(a.text)) for a in analyses]
     inc = [s for s, e in zip(shut, examples, strict=True) if e.categories]
     neg = [s for s, e in zip(shut, examples, strict=True) if not e.categories]
     return {

@@ -31,6 +31,12 @@ def test_next_fuzz_never_leaves_the_origin():
     assert refused > len(hosts)
 
 
+def login_with_next(client, target: str):
+    """alma logs in with ``next=target`` (a CSRF token from the login page's session)."""
+    data = {"name": "alma", "password": "alma-password", "csrf_token": token(client)}
+    return client.post("/login", data={**data, "next": target}, headers=ORIGIN)
+
+
 @pytest.mark.parametrize(
     "target",
     [
@@ -49,32 +55,13 @@ def test_login_with_hostile_next_lands_on_the_queue(app, target):
     client = app.test_client()
     page = client.get(f"/login?next={quote(target, safe='')}")
     assert page.status_code == 200
-    resp = client.post(
-        "/login",
-        data={
-            "name": "alma",
-            "password": "alma-password",
-            "csrf_token": token(client),
-            "next": target,
-        },
-        headers=ORIGIN,
-    )
+    resp = login_with_next(client, target)
     assert resp.status_code == 302 and resp.location == "/", resp.location
 
 
 def test_login_keeps_a_local_next(app):
     client = app.test_client()
-    resp = client.post(
-        "/login",
-        data={
-            "name": "alma",
-            "password": "alma-password",
-            "csrf_token": token(client),
-            "next": "/incidents?q=x",
-        },
-        headers=ORIGIN,
-    )
-    assert resp.location == "/incidents?q=x"
+    assert login_with_next(client, "/incidents?q=x").location == "/incidents?q=x"
 
 
 def cookie_of(client) -> str:

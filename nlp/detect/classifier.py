@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
-
 from nlp.cues import CueBook
 from nlp.detect import model, vector
 from nlp.detect.encoder import Encoder
@@ -36,9 +34,6 @@ class Detector:
     def __init__(self, heads: model.Heads, encoder: Encoder):
         self.heads, self.encoder = heads, encoder
         self.reader = vector.Reader(encoder, threading.Lock())  # the flow's task threads share it
-
-    def embed(self, texts: list[str]) -> np.ndarray:
-        return self.reader.embed(texts)
 
     def assess(self, facts: Facts, book: CueBook, rule_categories: list[str]) -> Verdict:
         x, passages = self.reader.read(facts, book)

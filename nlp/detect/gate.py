@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from nlp.detect.passages import Passage, split
-from nlp.text import Normalised, normalise
+from nlp.text import Normalised
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "gate.yaml"
 BUDGET = 1_200
@@ -58,11 +58,3 @@ def select(norm: Normalised, budget: int = BUDGET) -> list[Passage]:
 def to_raw(norm: Normalised, passages: list[Passage]) -> list[Passage]:
     """The same passages with spans in the raw text (for evidence)."""
     return [Passage(*norm.span(p.start, p.end), p.text) for p in passages]
-
-
-def excerpt(text: str, budget: int = BUDGET) -> tuple[str | None, list[Passage]]:
-    """What the encoder reads of ``text`` (normalised: Latin Kazakh in Cyrillic, chrome out) and
-    its passages with spans in ``text``; ``(None, [])`` when the gate stays shut."""
-    norm = normalise(text)
-    chosen = select(norm, budget)
-    return ("\n".join(p.text for p in chosen) if chosen else None), to_raw(norm, chosen)

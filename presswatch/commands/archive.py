@@ -55,11 +55,6 @@ def _stop(proc: subprocess.Popen) -> None:
             proc.kill()
 
 
-def run_until_stopped(command: list[str]) -> int:
-    """Run the server; Ctrl-C or SIGTERM stops it (and never leaves it running orphaned)."""
-    return supervise(lambda: command, lambda: False, 3600.0)
-
-
 def supervise(command: Callable[[], list[str]], changed: Callable[[], bool], every: float) -> int:
     """Run ``command()``; every ``every`` seconds ask ``changed()`` and, when it says so, stop the
     server and start ``command()`` again (a fresh snapshot). Ctrl-C or SIGTERM stops it."""
