@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp import legal_context
+from nlp.text import fold_mixed_script
 
 DATA = Path(__file__).parent / "data"
 INT = r"\d{1,4}(?:\s?[-–‑]\s?\d{1,2})?"
@@ -234,7 +235,7 @@ def _resolve_code(text, m, kind, codes, prev_end, next_start, article) -> str | 
 
 def find_legal_refs(text: str) -> list[LegalRef]:
     """Every legal reference in ``text``, normalised, in order of appearance."""
-    raw, text = text, legal_context.fold_mixed_script(text)  # same length: offsets hold
+    raw, text = text, fold_mixed_script(text)  # same length: offsets hold
     codes = _codes(text)
     anchors = _anchors(text)
     refs: list[LegalRef] = []

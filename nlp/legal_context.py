@@ -14,7 +14,6 @@ from pathlib import Path
 import yaml
 
 CATALOGUE = Path(__file__).parent / "data" / "legal_catalogue.yaml"
-MIXED_I = re.compile(r"(?<=[а-яёәғқңөұүһі])i|i(?=[а-яёәғқңөұүһі])", re.IGNORECASE)
 SELF_CODE = (
     re.compile(  # the statute's own code: "осы Кодекстің", "настоящего Кодекса", "this Code"
         r"\b(?:осы\s+[Кк]одекс|настоящ\w+\s+[Кк]одекс|this\s+Code)", re.IGNORECASE
@@ -32,11 +31,6 @@ LIABILITY = (
 )
 LIABILITY_WINDOW = 400
 LAW_WINDOW = 400
-
-
-def fold_mixed_script(text: str) -> str:
-    """A Latin "i" typed inside Cyrillic Kazakh words ("Кодекстiң", "бөлiгiне") as "і"."""
-    return MIXED_I.sub(lambda m: "І" if m.group(0).isupper() else "і", text)
 
 
 def own_code_ref(text: str, m: re.Match) -> bool:

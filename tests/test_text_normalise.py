@@ -216,3 +216,10 @@ def test_five_megabytes_complete():
         n = normalise(raw)
         assert len(n.origin) == len(n.text) <= len(raw) + len(raw) // 10
         assert n.span(0, len(n.text))[1] <= len(raw)
+
+
+def test_a_latin_i_inside_cyrillic_words_is_the_kazakh_letter():
+    raw = "Кодекстiң 50-бабы, Iсі Ivan"
+    norm = normalise(raw)
+    assert norm.text == "Кодекстің 50-бабы, Ісі Ivan"
+    assert norm.span(0, 9) == (0, 9)  # same length: offsets hold

@@ -5,7 +5,8 @@
 1. line endings (``\\r\\n``, ``\\r`` → ``\\n``) and invisible characters (zero-width spaces, BOM, soft
    hyphens) removed; control characters other than ``\\n`` and ``\\t``, and U+FFFD, become spaces,
    other space characters a plain space;
-2. NFC, token by token (whitespace never composes, so this equals NFC of the whole text);
+2. NFC, token by token (whitespace never composes, so this equals NFC of the whole text), and a
+   Latin "i" typed inside a Cyrillic word ("Кодекстiң") read as the Kazakh "і" (same length);
 3. page chrome and footnote markers (:mod:`nlp.text.chrome`);
 4. whitespace: trailing and leading blanks of lines, runs of spaces, and runs of blank lines (one
    blank line, ``"\\n\\n"``, is kept as the paragraph break);
@@ -30,7 +31,7 @@ from nlp.lang import detect_language
 from nlp.text.chrome import Edit, apply_edits, strip_chrome
 from nlp.text.translit import transliterate
 
-__all__ = ["Normalised", "normalise"]
+__all__ = ["Normalised", "fold_mixed_script", "normalise"]
 
 SAMPLE = 20_000
 INVISIBLE = re.compile(r"\r(?=\n)|[\u00ad\u200b\u200e\u200f\u2060\ufeff]")
@@ -38,6 +39,7 @@ CONTROLS = chain(range(0x00, 0x09), range(0x0B, 0x20), range(0x7F, 0xA0), [0xFFF
 SPACES = chain([0xA0, 0x1680, 0x202F, 0x205F, 0x3000], range(0x2000, 0x200B))
 TRANSLATE = {c: " " for c in chain(CONTROLS, SPACES)} | {0x0D: "\n", 0x2028: "\n", 0x2029: "\n"}
 NON_SPACE = re.compile(r"\S+")
+MIXED_I = re.compile(r"(?<=[а-яёәғқңөұүһі])i|i(?=[а-яёәғқңөұүһі])", re.IGNORECASE)
 WHITESPACE = re.compile(
     r"(?P<ends>\A\s+|\s+\Z)"
     r"|(?P<eol>[ \t]+(?=\n))"
@@ -103,6 +105,7 @@ def normalise(raw: str) -> Normalised:
     )
     text = text.translate(TRANSLATE)
     text, origin = apply_edits(text, origin, list(_nfc_edits(text)))
+    text = fold_mixed_script(text)
     text, origin = strip_chrome(text, origin)
     text, origin = apply_edits(
         text, origin, [_whitespace_edit(m) for m in WHITESPACE.finditer(text)]
@@ -112,6 +115,12 @@ def normalise(raw: str) -> Normalised:
         text, local = transliterate(text)
         origin = array("q", map(origin.__getitem__, local))
     return Normalised(text=text, raw=raw, lang=lang, script=script, origin=origin)
+
+
+def fold_mixed_script(text: str) -> str:
+    """A Latin "i" typed inside Cyrillic (Kazakh) words ("Кодекстiң", "бөлiгiне") as "і";
+    the same length, so offsets hold."""
+    return MIXED_I.sub(lambda m: "І" if m.group(0).isupper() else "і", text)
 
 
 def _continues(c: str) -> bool:
