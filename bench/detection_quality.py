@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from nlp import detection_quality as q  # noqa: E402
-from nlp.rules import find  # noqa: E402
+from nlp.detect import detection_quality as q  # noqa: E402
+from nlp.detect.rules import find  # noqa: E402
 
 COMMAND = ".venv/bin/python bench/detection_quality.py"
 
@@ -39,8 +39,8 @@ def overall(name: str, s: dict) -> str:
 
 
 def grouping() -> dict:
-    from nlp.detection import detect_pending
-    from nlp.grouping import group_and_file
+    from nlp.detect.detection import detect_pending
+    from nlp.incidents.grouping import group_and_file
     from nlp.tagging import tag_pending
     from storage.archive import connect
     from storage.articles import save_articles

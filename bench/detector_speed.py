@@ -21,15 +21,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from nlp.cues import cue_book  # noqa: E402
 from nlp.detect import corpus as labelled  # noqa: E402
 from nlp.detect import model  # noqa: E402
 from nlp.detect.classifier import Detector  # noqa: E402
+from nlp.detect.cues import cue_book  # noqa: E402
+from nlp.detect.detection import detect  # noqa: E402
 from nlp.detect.encoder import Encoder  # noqa: E402
+from nlp.detect.facts import from_analysis  # noqa: E402
 from nlp.detect.gate import select  # noqa: E402
 from nlp.detect.passages import split  # noqa: E402
-from nlp.detection import detect  # noqa: E402
-from nlp.facts import from_analysis  # noqa: E402
 from nlp.pipeline import Analyzer  # noqa: E402
 from nlp.text import normalise  # noqa: E402
 from presswatch.commands.train import default_corpus  # noqa: E402

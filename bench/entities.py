@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from nlp import entity_eval, role_training  # noqa: E402
+from nlp.entities import entity_eval, role_training  # noqa: E402
 from nlp.pipeline import Analyzer  # noqa: E402
 from presswatch.commands.train import default_corpus  # noqa: E402
 

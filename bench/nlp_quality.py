@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from nlp.evaluation import EVAL_DIR, FIELDS, FLOORS, errors, evaluate_file  # noqa: E402
+from nlp.entities.evaluation import EVAL_DIR, FIELDS, FLOORS, errors, evaluate_file  # noqa: E402
 
 
 def main() -> None:

@@ -20,7 +20,7 @@ import spacy
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import nlp.components  # noqa: E402,F401
-from nlp.natasha_ner import natasha_spans  # noqa: E402
+from nlp.entities.natasha_ner import natasha_spans  # noqa: E402
 from nlp.pipeline import Analyzer  # noqa: E402
 from nlp.settings import Settings  # noqa: E402
 

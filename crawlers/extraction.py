@@ -22,7 +22,7 @@ from trafilatura.utils import load_html
 
 from crawlers.dates import parse_date
 from crawlers.encoding import decode
-from nlp.lang import detect_language
+from nlp.text.lang import detect_language
 
 EXTRACTOR = f"trafilatura-{trafilatura.__version__}"
 MIN_TEXT = 40

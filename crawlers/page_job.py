@@ -10,7 +10,7 @@ from crawlers.court_text import case_text
 from crawlers.dates import parse_date
 from crawlers.encoding import decode
 from crawlers.extraction import Article, extract
-from nlp.lang import detect_language
+from nlp.text.lang import detect_language
 from storage.packing import pack
 
 

@@ -206,7 +206,7 @@ def tag_save(db_path: str, computed: dict, run_id: int) -> dict:
 
 def detect_inputs(db_path: str, ids: list[int]) -> list[dict]:
     """The article rows and stored tagging rows a detect chunk needs, read by the writer."""
-    from nlp.detection import detect_inputs as inputs
+    from nlp.detect.detection import detect_inputs as inputs
 
     db = connect(db_path)
     return inputs(db, by_ids(db, ids))
@@ -214,14 +214,14 @@ def detect_inputs(db_path: str, ids: list[int]) -> list[dict]:
 
 def detect_compute(inputs: list[dict]) -> dict:
     """Worker side: signals of a chunk, no archive; ``{"results": [...], "seconds"}``."""
-    from nlp.detection import detect_compute as compute
+    from nlp.detect.detection import detect_compute as compute
 
     return timed(lambda: {"results": compute(inputs)})
 
 
 def detect_save(db_path: str, computed: dict, run_id: int) -> dict:
     """Writer side: store a detect chunk's signals; counts, and compute + save seconds."""
-    from nlp.detection import detect_save as save
+    from nlp.detect.detection import detect_save as save
 
     return saved(computed, lambda: save(connect(db_path), computed["results"], run_id))
 
@@ -235,7 +235,7 @@ def saved(computed: dict, save: Callable[[], dict]) -> dict:
 
 
 def group(db_path: str, run_id: int) -> dict:
-    from nlp.grouping import group_and_file
+    from nlp.incidents.grouping import group_and_file
 
     return timed(lambda: group_and_file(connect(db_path)))
 

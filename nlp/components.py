@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from nlp import amounts, bodies, dates, legal, natasha_ner, outlets, people
+from nlp.entities import amounts, bodies, dates, legal, natasha_ner, outlets, people
 
 FACTORIES = {
     "presswatch_natasha_ner_v1": natasha_ner,

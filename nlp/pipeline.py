@@ -22,17 +22,17 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp import components as _components  # noqa: F401  (registers the factories)
-from nlp import role_model
-from nlp.amounts import Amount
-from nlp.chunks import clean, split
-from nlp.dates import DateMention
-from nlp.gazetteer import Hit
-from nlp.legal import LegalRef
-from nlp.names import Registry
-from nlp.outlets import OutletsComponent, display_name
-from nlp.people import Person
+from nlp.entities import role_model
+from nlp.entities.amounts import Amount
+from nlp.entities.dates import DateMention
+from nlp.entities.gazetteer import Hit
+from nlp.entities.legal import LegalRef
+from nlp.entities.names import Registry
+from nlp.entities.outlets import OutletsComponent, display_name
+from nlp.entities.people import Person
 from nlp.settings import Settings
 from nlp.text import Normalised, normalise
+from nlp.text.chunks import clean, split
 
 LANGS = ("ru", "kk", "en")
 CATEGORY_HOOKS: list[Callable[[Analysis], list[str]]] = []
@@ -292,6 +292,6 @@ def analyse(
     return analyzer.analyse(texts, ids)
 
 
-from nlp.detection import categories_hook  # noqa: E402  (detection fills Analysis.categories)
+from nlp.detect.detection import categories_hook  # noqa: E402  (detection fills Analysis.categories)
 
 CATEGORY_HOOKS.append(categories_hook)

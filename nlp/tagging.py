@@ -19,7 +19,7 @@ from typing import cast
 
 import sqlite_utils
 
-from nlp.names import Registry, key
+from nlp.entities.names import Registry, key
 from nlp.pipeline import Analysis, Analyzer
 from nlp.settings import Settings
 from storage.analysis import mark_tag_error, save_analysis
@@ -43,7 +43,7 @@ def registry_from_db(db: sqlite_utils.Database) -> Registry:
 
 def seed_registry(db: sqlite_utils.Database) -> int:
     """Put the gazetteer's outlets (names, aliases, domains) into the archive's registry; idempotent."""
-    from nlp.gazetteer import load_outlets
+    from nlp.entities.gazetteer import load_outlets
 
     outlets = load_outlets()
     for outlet in outlets:

@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from nlp import detection
-from nlp.cues import cue_book
-from nlp.detection import detect, detect_pending
-from nlp.detection_quality import quick_facts
-from nlp.facts import Facts, Span
-from nlp.rules import find
-from nlp.sentences import guard, split
+from nlp.detect import detection
+from nlp.detect.cues import cue_book
+from nlp.detect.detection import detect, detect_pending
+from nlp.detect.detection_quality import quick_facts
+from nlp.detect.facts import Facts, Span
+from nlp.detect.rules import find
+from nlp.text.sentences import guard, split
 from storage.analysis import save_analysis
 from storage.articles import save_articles
 from storage.runs import failures

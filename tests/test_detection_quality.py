@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from nlp import detection_quality as q
-from nlp.rules import find
+from nlp.detect import detection_quality as q
+from nlp.detect.rules import find
 
 FLOORS = q.FLOORS
 

@@ -97,8 +97,8 @@ def test_sure_leaves_must_also_be_likely():
 
 def test_detect_with_the_model_gives_evidence_and_bounded_confidence():
     from nlp.detect.classifier import default
-    from nlp.detection import detect
-    from nlp.facts import from_analysis
+    from nlp.detect.detection import detect
+    from nlp.detect.facts import from_analysis
     from nlp.pipeline import analyse
 
     text = "Неизвестные избили корреспондента газеты «Вымышленный луч» у подъезда редакции."

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.entity_eval import evaluate
+from nlp.entities.entity_eval import evaluate
 from presswatch.commands.train import default_corpus
 
 pytestmark = pytest.mark.slow

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from nlp.detection import detect_pending
-from nlp.grouping import group_and_file, surname
-from nlp.names import key
-from nlp.simhash import distance, near, simhash
+from nlp.detect.detection import detect_pending
+from nlp.entities.names import key
+from nlp.incidents.grouping import group_and_file, surname
 from nlp.tagging import tag_pending
+from nlp.text.simhash import distance, near, simhash
 from storage.archive import connect
 from storage.articles import save_articles
 from storage.candidates import articles_of, current

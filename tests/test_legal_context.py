@@ -1,6 +1,6 @@
-"""Legal references whose code is not written beside the article (nlp/legal_context.py)."""
+"""Legal references whose code is not written beside the article (nlp/entities/legal_context.py)."""
 
-from nlp.legal import find_legal_refs
+from nlp.entities.legal import find_legal_refs
 
 
 def keys(text: str) -> set[tuple[str, str, str | None]]:

@@ -173,10 +173,10 @@ def test_remote_scheduler_workers_that_cannot_open_the_archive(archive, work, se
 
 def break_articles() -> None:
     """Run in each worker: tagging raises on TAGFAIL, the detect stage on DETECTFAIL."""
-    import nlp.detection
+    import nlp.detect.detection
     import nlp.tagging
 
-    real_analyse, real_facts = nlp.tagging.Analyzer.analyse, nlp.detection.from_rows
+    real_analyse, real_facts = nlp.tagging.Analyzer.analyse, nlp.detect.detection.from_rows
 
     def fragile(self, texts, *args, **kwargs):
         if any("TAGFAIL" in t for t in texts):
@@ -188,15 +188,15 @@ def break_articles() -> None:
             raise ValueError("broken article")
         return real_facts(article, rows)
 
-    nlp.tagging.Analyzer.analyse, nlp.detection.from_rows = fragile, picky
+    nlp.tagging.Analyzer.analyse, nlp.detect.detection.from_rows = fragile, picky
     nlp.tagging.real_functions = (real_analyse, real_facts)
 
 
 def mend_articles() -> None:
-    import nlp.detection
+    import nlp.detect.detection
     import nlp.tagging
 
-    nlp.tagging.Analyzer.analyse, nlp.detection.from_rows = nlp.tagging.real_functions
+    nlp.tagging.Analyzer.analyse, nlp.detect.detection.from_rows = nlp.tagging.real_functions
 
 
 def test_an_article_failing_on_a_worker_is_recorded_by_the_writer(work, cluster):

@@ -9,11 +9,11 @@ import pytest
 import spacy
 
 import nlp.components  # noqa: F401
-from nlp.amounts import find_amounts
-from nlp.dates import find_dates
-from nlp.gazetteer import body_gazetteer, outlet_gazetteer
-from nlp.legal import find_legal_refs, in_force
-from nlp.outlets import find_outlets
+from nlp.entities.amounts import find_amounts
+from nlp.entities.dates import find_dates
+from nlp.entities.gazetteer import body_gazetteer, outlet_gazetteer
+from nlp.entities.legal import find_legal_refs, in_force
+from nlp.entities.outlets import find_outlets
 
 GOLDEN = Path(__file__).parent / "golden" / "nlp"
 LEGAL = json.loads((GOLDEN / "legal_refs.json").read_text(encoding="utf-8"))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from nlp.lang import detect_language
-from nlp.morph import nominative
-from nlp.names import Registry, kazakh_nominative, key, same_name, to_cyrillic, to_latin
+from nlp.entities.morph import nominative
+from nlp.entities.names import Registry, kazakh_nominative, key, same_name, to_cyrillic, to_latin
+from nlp.text.lang import detect_language
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,10 @@ import random
 
 import pytest
 
-from nlp.chunks import split
-from nlp.names import Registry
+from nlp.entities.names import Registry
 from nlp.pipeline import CATEGORY_HOOKS, Analyzer, analyse
 from nlp.settings import Settings
+from nlp.text.chunks import split
 
 
 def test_russian_journalist_with_role_in_the_nominative():

@@ -1,14 +1,14 @@
 """Quality floors on the labelled set (tests/data/nlp_eval): F1 per field and language.
 
 Floors (issue 4): legal references ≥ 0.95, journalists ≥ 0.85, outlets ≥ 0.85, amounts ≥ 0.9.
-The scorer is :mod:`nlp.evaluation` (also used by bench/nlp_quality.py).
+The scorer is :mod:`nlp.entities.evaluation` (also used by bench/nlp_quality.py).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from nlp.evaluation import EVAL_DIR, FIELDS, FLOORS, Score, evaluate_file, score
+from nlp.entities.evaluation import EVAL_DIR, FIELDS, FLOORS, Score, evaluate_file, score
 
 MIN_DOCS = 20
 _cache: dict[str, dict] = {}

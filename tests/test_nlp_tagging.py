@@ -7,7 +7,7 @@ import json
 from click.testing import CliRunner
 
 from nlp import tagging
-from nlp.names import key
+from nlp.entities.names import key
 from presswatch.cli import cli
 from storage.analysis import article_analysis
 from storage.articles import get_article, pending, save_article

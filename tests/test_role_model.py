@@ -6,11 +6,11 @@ import json
 
 import pytest
 
-from nlp import role_model
 from nlp.detect.model import ModelError
+from nlp.entities import role_model
+from nlp.entities.role_features import NAMES, candidates, context, list_of, same_surname
+from nlp.entities.role_model import RoleModel
 from nlp.pipeline import Analyzer
-from nlp.role_features import NAMES, candidates, context, list_of, same_surname
-from nlp.role_model import RoleModel
 
 
 def _analysis(text: str):

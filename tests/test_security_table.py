@@ -11,8 +11,8 @@ import pytest
 import yaml
 from fixtures_reports import build
 
-from nlp.cues import cue_book
-from nlp.facets import cyber_kind
+from nlp.detect.cues import cue_book
+from nlp.detect.facets import cyber_kind
 from reports.build import draft
 from reports.figures import compute
 from reports.render import anchor
@@ -88,8 +88,8 @@ def test_detection_tells_ddos_from_hacking_and_attempts():
 
 
 def test_detection_sets_the_kind_on_signals_and_candidates(db):
-    from nlp.detection import detect_pending
-    from nlp.grouping import group_and_file
+    from nlp.detect.detection import detect_pending
+    from nlp.incidents.grouping import group_and_file
     from nlp.tagging import tag_pending
     from storage.articles import save_articles
 

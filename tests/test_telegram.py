@@ -152,8 +152,8 @@ def test_an_edited_post_is_a_new_version_and_known_pages_are_not_read_again(craw
 
 
 def test_a_post_and_a_news_article_on_the_same_event_are_one_candidate(crawled, monkeypatch):
-    from nlp.detection import detect_pending
-    from nlp.grouping import group_and_file
+    from nlp.detect.detection import detect_pending
+    from nlp.incidents.grouping import group_and_file
     from nlp.tagging import tag_pending
 
     db = crawled["db"]

@@ -9,9 +9,9 @@ import random
 
 import pytest
 
-from nlp.lang import detect_language
 from nlp.text import Normalised, normalise
 from nlp.text.chrome import is_chrome_line
+from nlp.text.lang import detect_language
 
 KAZAKH_ACUTE = (
     "Qoǵam • 3 Naýryz, 2031\n\n"

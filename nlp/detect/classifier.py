@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from nlp.cues import CueBook
 from nlp.detect import model, vector
+from nlp.detect.cues import CueBook
 from nlp.detect.encoder import Encoder
+from nlp.detect.facts import Facts
 from nlp.detect.passages import Passage
-from nlp.facts import Facts
 
 
 @dataclass

@@ -19,13 +19,13 @@ from pathlib import Path
 import numpy as np
 from sklearn.model_selection import GroupKFold
 
-from nlp.cues import cue_book
 from nlp.detect import model, training, vector
 from nlp.detect.corpus import Example
+from nlp.detect.cues import cue_book
 from nlp.detect.encoder import Encoder
+from nlp.detect.facts import from_analysis
+from nlp.detect.rules import find
 from nlp.detect.taxonomy import fold
-from nlp.facts import from_analysis
-from nlp.rules import find
 
 FOLDS = 5
 TEXTCAT_CUT = 0.15  # the BOW model's probabilities are low on ~190 training texts
@@ -80,7 +80,7 @@ def _heads(m: Matrices, tr, te, rules_first: bool, blocks=vector.BLOCKS) -> list
 
 
 def _textcat(m: Matrices, tr, te) -> list[list[str]]:
-    from nlp import textcat
+    from nlp.detect import textcat
 
     train = [(m.examples[i].text, set(m.examples[i].categories)) for i in tr]
     predict = textcat.predictor(textcat.fit(train, epochs=12))

@@ -1,6 +1,6 @@
 """Rule hits and legal references as numbers beside the embeddings.
 
-The rules (``nlp.rules``) and the tagger's legal references are evidence the encoder may miss: a
+The rules (``nlp.detect.rules``) and the tagger's legal references are evidence the encoder may miss: a
 reference to CAO 456-2 says ``legal.administrative`` louder than any embedding. Per leaf: whether a
 cue hit survives the guards, in how many sentences, in the headline, kept by the ranking, backed by a
 mapped legal article; then the codes cited, and whether the text names journalists and outlets.
@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from nlp.cues import CueBook
+from nlp.detect.cues import CueBook
+from nlp.detect.facts import Facts
+from nlp.detect.rules import Hit, collect, rank
 from nlp.detect.taxonomy import LEAVES
-from nlp.facts import Facts
-from nlp.rules import Hit, collect, rank
 
 CODES = ("CC", "CAO", "CIVIL", "CPC", "CONST", "OTHER")
 PER_LEAF = 5

@@ -14,11 +14,11 @@ from contextlib import nullcontext
 
 import numpy as np
 
-from nlp.cues import CueBook
 from nlp.detect import concepts, features, gate, prototypes
+from nlp.detect.cues import CueBook
 from nlp.detect.encoder import DIM, Encoder
+from nlp.detect.facts import Facts
 from nlp.detect.passages import Passage
-from nlp.facts import Facts
 from nlp.text import normalise
 
 BLOCKS = ("embedding", "rules", "concepts", "prototypes")

@@ -10,7 +10,7 @@
 3. page chrome and footnote markers (:mod:`nlp.text.chrome`);
 4. whitespace: trailing and leading blanks of lines, runs of spaces, and runs of blank lines (one
    blank line, ``"\\n\\n"``, is kept as the paragraph break);
-5. language (:func:`nlp.lang.detect_language`) and script of the cleaned text;
+5. language (:func:`nlp.text.lang.detect_language`) and script of the cleaned text;
 6. Latin-script Kazakh is transliterated to Cyrillic (:mod:`nlp.text.translit`), so ``text`` is
    Cyrillic Kazakh whatever the site's spelling and ``script`` tells what the page used.
 
@@ -27,8 +27,8 @@ from array import array
 from dataclasses import dataclass
 from itertools import chain
 
-from nlp.lang import detect_language
 from nlp.text.chrome import Edit, apply_edits, strip_chrome
+from nlp.text.lang import detect_language
 from nlp.text.translit import transliterate
 
 __all__ = ["Normalised", "fold_mixed_script", "normalise"]

@@ -30,7 +30,7 @@ import re
 from array import array
 from collections.abc import Iterator
 
-from nlp.lang import ENGLISH_WORDS, detect_language
+from nlp.text.lang import ENGLISH_WORDS, detect_language
 
 SAMPLE = 50_000
 MAX_WORD = 40  # longer letter runs are not words (base64, hashes): left as they are

@@ -66,8 +66,8 @@ def train(
 ) -> None:
     """Train the incident detector (encoder + calibrated heads) and the journalist-role model,
     and print their cross-validated scores."""
-    from nlp import role_training
     from nlp.detect import trainer
+    from nlp.entities import role_training
     from nlp.pipeline import Analyzer
 
     decisions = _decisions(ctx) if archive else []

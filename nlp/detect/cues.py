@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 FLAGS = (
     re.UNICODE
 )  # patterns are lower-cased and matched on lower-cased text (6x faster than IGNORECASE)

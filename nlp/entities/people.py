@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp import roles
-from nlp.morph import nominative
-from nlp.names import kazakh_nominative, strip_kazakh_case
+from nlp.entities import roles
+from nlp.entities.morph import nominative
+from nlp.entities.names import kazakh_nominative, strip_kazakh_case
 
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 LOWER = "a-zа-яёәғқңөұүһі'’"

@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from nlp.gazetteer import outlet_gazetteer
-from nlp.names import fold
+from nlp.entities.gazetteer import outlet_gazetteer
+from nlp.entities.names import fold
 
 FIELDS = ("legal_refs", "journalists", "outlets", "amounts")
 FLOORS = {"legal_refs": 0.95, "journalists": 0.85, "outlets": 0.85, "amounts": 0.9}
-EVAL_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "nlp_eval"
+EVAL_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "nlp_eval"
 
 
 @dataclass

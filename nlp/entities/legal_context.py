@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-CATALOGUE = Path(__file__).parent / "data" / "legal_catalogue.yaml"
+CATALOGUE = Path(__file__).resolve().parents[1] / "data" / "legal_catalogue.yaml"
 SELF_CODE = (
     re.compile(  # the statute's own code: "осы Кодекстің", "настоящего Кодекса", "this Code"
         r"\b(?:осы\s+[Кк]одекс|настоящ\w+\s+[Кк]одекс|this\s+Code)", re.IGNORECASE

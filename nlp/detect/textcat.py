@@ -24,7 +24,7 @@ import spacy
 from spacy.pipeline import TextCategorizer
 from spacy.training import Example
 
-from nlp.rules import Hit
+from nlp.detect.rules import Hit
 
 DEFAULT_DIR = Path("data") / "models" / "textcat"
 STEM = 6

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import cast
 
-from nlp.cues import STATUS_ORDER
+from nlp.detect.cues import STATUS_ORDER
 
 MAX_EVIDENCE = 12
 

@@ -18,10 +18,10 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp import legal_context
+from nlp.entities import legal_context
 from nlp.text import fold_mixed_script
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 INT = r"\d{1,4}(?:\s?[-–‑]\s?\d{1,2})?"
 NUM = r"\d{1,4}(?:\.\d{1,2}(?!\d))?(?:\s?[-–‑]\s?\d{1,2})?"  # 456-2, 13.15, 207.1
 LINK = r"\s*(?:,|;|\bи\b|\bили\b|\band\b|\bor\b|\bжәне\b|\bмен\b)\s*"

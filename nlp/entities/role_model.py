@@ -1,4 +1,4 @@
-"""Who in a text is a journalist: a logistic model over :mod:`nlp.role_features`, learned from
+"""Who in a text is a journalist: a logistic model over :mod:`nlp.entities.role_features`, learned from
 the labelled corpus (``presswatch train``), deciding for every person the tagger found.
 
 The rules' own decision (a media role word governing the name) is one feature among the others,
@@ -16,11 +16,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from nlp.detect.model import ModelError
-from nlp.gazetteer import Hit
-from nlp.people import Person
-from nlp.role_features import NAMES, Candidate, candidates, chains, context, features
+from nlp.entities.gazetteer import Hit
+from nlp.entities.people import Person
+from nlp.entities.role_features import NAMES, Candidate, candidates, chains, context, features
 
-DEFAULT = Path(__file__).parent / "data" / "models" / "roles.json"
+DEFAULT = Path(__file__).resolve().parents[1] / "data" / "models" / "roles.json"
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp.gazetteer import body_gazetteer
+from nlp.entities.gazetteer import body_gazetteer
 
 if not Doc.has_extension("bodies"):
     Doc.set_extension("bodies", default=None)
@@ -18,7 +18,7 @@ def make_bodies(nlp: Language, name: str) -> BodiesComponent:
 
 
 class BodiesComponent:
-    """Sets ``doc._.bodies`` (list of :class:`nlp.gazetteer.Hit`; kind "court" or "body")."""
+    """Sets ``doc._.bodies`` (list of :class:`nlp.entities.gazetteer.Hit`; kind "court" or "body")."""
 
     def __call__(self, doc: Doc) -> Doc:
         hits = body_gazetteer().find(doc.text)

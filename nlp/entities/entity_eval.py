@@ -15,8 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from nlp import role_training
-from nlp.outlets import display_name
+from nlp.entities import role_training
+from nlp.entities.outlets import display_name
 from nlp.pipeline import Analysis, Analyzer
 from nlp.settings import Settings
 

@@ -4,14 +4,14 @@
 
 Only names shaped like an outlet's are kept (Latin capitalised words or a domain, or a quoted
 name; in Cyrillic a capitalised name that natasha does not call a person and the body gazetteer
-does not know), and every name passes :func:`nlp.outlets.plausible`.
+does not know), and every name passes :func:`nlp.entities.outlets.plausible`.
 """
 
 from __future__ import annotations
 
 import re
 
-from nlp.gazetteer import body_gazetteer
+from nlp.entities.gazetteer import body_gazetteer
 
 LAT = r"[A-Z][A-Za-z0-9&'’-]*(?:\.[a-z]{2,})?(?:\s+[A-Z0-9][A-Za-z0-9&'’-]*(?:\.[a-z]{2,})?){0,3}"
 NOT_SOURCE = re.compile(

@@ -15,9 +15,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from nlp.cues import CategoryRule, CueBook, cue_book
-from nlp.facts import Facts
-from nlp.sentences import _YEAR, Sentence, guard, split
+from nlp.detect.cues import CategoryRule, CueBook, cue_book
+from nlp.detect.facts import Facts
+from nlp.text.sentences import _YEAR, Sentence, guard, split
 
 WITNESS = ("свидетел", "witness", "куә")
 SPEECH_BLOCKS = ("legal.",)

@@ -1,4 +1,4 @@
-"""Learning :mod:`nlp.role_model` from the labelled corpus: candidates and features from the
+"""Learning :mod:`nlp.entities.role_model` from the labelled corpus: candidates and features from the
 tagger, labels from the corpus' ``journalists`` (matched the way ``score.py`` matches names),
 folds grouped by source host, the threshold chosen on inner folds, never on the test fold."""
 
@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 
 from nlp.detect.corpus import host_group
-from nlp.names import key
-from nlp.role_features import same_surname
-from nlp.role_model import RoleModel
+from nlp.entities.names import key
+from nlp.entities.role_features import same_surname
+from nlp.entities.role_model import RoleModel
 
 Matcher = Callable[[str, str], bool]
 
@@ -105,7 +105,7 @@ def candidate_f1(texts: list[Text], k: int = 5) -> float:
 
 def name_match(a: str, b: str) -> bool:
     """Two forms of one name: every word of the shorter meets a word of the longer, up to an
-    inflection or a transliteration (the corpus' own matching rule, on :func:`nlp.names.key`)."""
+    inflection or a transliteration (the corpus' own matching rule, on :func:`nlp.entities.names.key`)."""
     ta, tb = key(a).split(), key(b).split()
     if not ta or not tb:
         return False

@@ -4,7 +4,7 @@ A *candidate* is one person of a text (all mentions whose surnames meet); its fe
 every mention: a media role word right before or after it, in its sentence or paragraph, an
 outlet beside it, a parenthesis naming a role or an outlet, a list it shares with a known
 journalist, a non-media role (lawyer, official) beside it, byline and photo-credit lines.
-:mod:`nlp.role_model` weighs them; the weights are learned from the labelled corpus.
+:mod:`nlp.entities.role_model` weighs them; the weights are learned from the labelled corpus.
 """
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ import math
 import re
 from dataclasses import dataclass, field
 
-from nlp import roles, sentences
-from nlp.gazetteer import Hit
-from nlp.names import key
-from nlp.people import Person
+from nlp.entities import roles
+from nlp.entities.gazetteer import Hit
+from nlp.entities.names import key
+from nlp.entities.people import Person
+from nlp.text import sentences
 
 LIST_GAP = re.compile(r"\s*(?:,|;|\bи\b|\band\b|\bжәне\b|\bмен\b|\bпен\b|\bбен\b|,?\s*а также)\s*$")
 PAREN = re.compile(r"\s*[(,—–-]\s*(?P<body>[^()\n]{0,120})\)?")

@@ -13,9 +13,9 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp import roles
-from nlp.attribution import attributed
-from nlp.gazetteer import KK_ENDINGS, RU_ENDINGS, Hit, longest, outlet_gazetteer
+from nlp.entities import roles
+from nlp.entities.attribution import attributed
+from nlp.entities.gazetteer import KK_ENDINGS, RU_ENDINGS, Hit, longest, outlet_gazetteer
 
 OUTLET_CUE = re.compile(
     r"(?<![\w-])(?:(?:YouTube|Telegram|Instagram|TikTok|телеграм|ютуб|ютюб)-(?:канал|арна)\w*|съемочн\w+ групп\w*|"
@@ -25,7 +25,7 @@ OUTLET_CUE = re.compile(
     r"broadcaster))(?![\w-])",
     re.IGNORECASE,
 )
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 DOMAIN = r"\.(?:kz|media|news|org|com|ru|info|net)"
 LATIN_NAME = (
     rf"(?<![\w.-])[A-Z][A-Za-z0-9&'-]*(?:{DOMAIN})?(?:\s+[A-Z][A-Za-z0-9&'-]*(?:{DOMAIN})?){{0,3}}"

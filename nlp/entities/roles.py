@@ -10,7 +10,7 @@ from pathlib import Path
 
 import yaml
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 BREAK = re.compile(r"[.!?;:()\[\]—–]|,(?![^«]*»)|\n")
 GAP = 70
 

@@ -12,7 +12,7 @@ import yaml
 from spacy.language import Language
 from spacy.tokens import Doc
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 NUMBER = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?(?!\d)|\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?!\d)|\d+(?:[.,]\d+)?"
 SENTENCE_END = re.compile(r"[.!?;]\s+(?=[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ«\"])|\n")
 PAREN_AMOUNT = re.compile(r"^\s*[(,—–-]?\s*$")

@@ -1,6 +1,7 @@
-"""Incident detection: per article, signals (category + evidence + facets) from rules as data.
+"""Incident detection: per article, signals (category + evidence + facets).
 
-``detect(facts)`` runs :mod:`nlp.rules` over one article and builds one signal per category in the
+``detect(facts)`` runs :mod:`nlp.detect.rules` over one article (rule hits: features and evidence),
+lets the trained classifier decide when one is loaded, and builds one signal per category in the
 shared facet formats of docs/DATA.md. ``detect_pending(db)`` is the nightly "detect" stage: it reads
 tagged articles and their stored spans, writes signals (idempotent per article and category) and
 marks articles detected; an article whose detection raises is recorded (failures, stage "detect")
@@ -14,12 +15,12 @@ from collections import Counter
 
 import sqlite_utils
 
-from nlp import facets
-from nlp.cues import CueBook, cue_book
+from nlp.detect import facets
 from nlp.detect.classifier import Detector
-from nlp.facts import Facts, from_analysis, from_rows
-from nlp.rules import Hit, find
-from nlp.sentences import Sentence
+from nlp.detect.cues import CueBook, cue_book
+from nlp.detect.facts import Facts, from_analysis, from_rows
+from nlp.detect.rules import Hit, find
+from nlp.text.sentences import Sentence
 
 
 def _confidence(hit: Hit, named: bool) -> float:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 RU_ENDINGS = "а|у|ом|е|ы|ой|ую|ого|ому|ым|ем|и|ю|я|ой"
 KK_ENDINGS = (
     "ның|нің|дың|дің|тың|тің|ға|ге|қа|ке|на|не|ны|ні|ды|ді|ты|ті|да|де|та|те|нда|нде|"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from nlp.cues import CueBook
+from nlp.detect.cues import CueBook
 
 # A break after . ! ? … (and a closing quote) followed by space and an upper-case letter, quote or
 # digit; never after a lone initial ("Е. Сахиполлаев") or a common abbreviation.

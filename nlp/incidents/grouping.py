@@ -2,7 +2,7 @@
 
 Articles with signals are linked when, within ``WINDOW_DAYS``, their categories are compatible (a
 shared category, or the same block when one side has a single category) and they share a victim
-(people and outlets matched across inflection and script by ``nlp.names.key``) or their texts are
+(people and outlets matched across inflection and script by ``nlp.entities.names.key``) or their texts are
 near duplicates (simhash). Each connected group is filed under a stable key (category block + sorted
 victim keys + ISO week of the first event); a group with an article already in a candidate joins
 that candidate instead, so re-running never splits or duplicates one. The candidates depend only on
@@ -20,9 +20,9 @@ from collections import defaultdict
 
 import sqlite_utils
 
-from nlp.cues import STATUS_ORDER
-from nlp.names import key as name_key
-from nlp.simhash import near, simhash
+from nlp.detect.cues import STATUS_ORDER
+from nlp.entities.names import key as name_key
+from nlp.text.simhash import near, simhash
 
 WINDOW_DAYS = 30  # shared outlet or near-duplicate text
 CASE_DAYS = 120  # shared person: court cases run for months
@@ -210,7 +210,7 @@ def _new_candidate(
 def _fold(db, ids: list[int], arts: dict[int, dict], counts: dict) -> list[dict]:
     """The candidates already holding the group's articles, after folding the pending ones an
     earlier run filed apart (an article linking them came later) into the oldest."""
-    from nlp import merge
+    from nlp.incidents import merge
     from storage import filing
 
     existing = filing.candidates_of_articles(db, ids)
@@ -228,7 +228,7 @@ def _fold(db, ids: list[int], arts: dict[int, dict], counts: dict) -> list[dict]
 def _file_group(
     db, ids: list[int], arts: dict[int, dict], incidents: list[dict], counts: dict
 ) -> None:
-    from nlp import merge
+    from nlp.incidents import merge
     from storage import filing
 
     existing = _fold(db, ids, arts, counts)

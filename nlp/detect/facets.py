@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from nlp.cues import STATUS_ORDER, CueBook
-from nlp.facts import Facts
+from nlp.detect.cues import STATUS_ORDER, CueBook
+from nlp.detect.facts import Facts
 
 
 def victims(

@@ -18,12 +18,12 @@ from pathlib import Path
 
 import yaml
 
-from nlp.chunks import clean
-from nlp.facts import Facts, Span, from_analysis
-from nlp.legal import find_legal_refs
-from nlp.rules import find
+from nlp.detect.facts import Facts, Span, from_analysis
+from nlp.detect.rules import find
+from nlp.entities.legal import find_legal_refs
+from nlp.text.chunks import clean
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 EVAL_DIR = ROOT / "tests" / "data" / "nlp_eval"
 NEWSROOM = ROOT / "presswatch" / "newsroom" / "content"
 FLOORS = {"any_recall": 0.95, "any_precision": 0.85, "micro_f1": 0.85}
@@ -139,7 +139,7 @@ def _prf(tp: int, fp: int, fn: int, prefix: str = "") -> dict:
 
 
 def rule_predictions(facts: Sequence[Facts], classifier: Callable | None = None) -> list[set[str]]:
-    from nlp.textcat import combine
+    from nlp.detect.textcat import combine
 
     out = []
     for f in facts:
@@ -162,7 +162,7 @@ def cross_validate(
     extra: Sequence[tuple[str, set[str]]] = (),
 ) -> dict:
     """Held-out scores of rules alone and rules+textcat, over ``k`` folds split by story."""
-    from nlp.textcat import fit, labels_of, predictor
+    from nlp.detect.textcat import fit, labels_of, predictor
 
     labels = labels_of([(i["text"], i["gold"]) for i in items])
     rules, mixed, golds = [], [], []
