@@ -79,6 +79,29 @@ def test_decide_takes_the_best_leaf_when_none_passes():
     assert model.decide(heads, np.array([0.9, 0.2, 0.3]), []) == [LEAVES[1]]
 
 
+def test_rule_hits_get_their_own_incident_threshold(tmp_path):
+    heads = _heads([0.6, 0.5])
+    heads.ruled_threshold = 0.3
+    probs = np.array([0.4, 0.9])
+    assert model.decide(heads, probs, [LEAVES[0]]) == [LEAVES[0]]
+    assert model.decide(heads, probs, []) == []
+    again = model.Heads(
+        **{**heads.__dict__, "ruled_threshold": np.nan}
+    )  # trained without the split
+    assert model.decide(again, probs, [LEAVES[0]]) == []
+
+
+def test_pair_thresholds_fit_each_side():
+    from nlp.detect.training import _pair_thresholds
+
+    # ruled texts: incidents from 0.3 up; the others: incidents only from 0.8 up
+    p = np.array([0.30, 0.40, 0.35, 0.10, 0.90, 0.85, 0.60, 0.50, 0.20])
+    y = np.array([1, 1, 1, 0, 1, 1, 0, 0, 0])
+    ruled = np.array([True, True, True, True, False, False, False, False, False])
+    with_rules, without = _pair_thresholds(p, y, ruled)
+    assert 0.1 < with_rules <= 0.3 and 0.6 < without <= 0.85
+
+
 def test_encoder_cache_skips_the_engine(tmp_path):
     enc = Encoder(cache=tmp_path / "emb.sqlite")
     first = enc.encode(["Редакция газеты «Вымышленный вестник» сообщила о штрафе."])

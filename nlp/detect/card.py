@@ -64,7 +64,9 @@ def write(out: Path, corpus: Path, n: int, n_review: int, cv: dict[str, dict], c
         "  matters, ≤ 1,200 characters) of the normalised text, each passage on its own.",
         f"- **Heads:** logistic regression, C = {training.C_INCIDENT} (incident) and "
         f"{training.C_LEAF} (leaves),",
-        "  class-balanced; Platt-calibrated and thresholded on inner grouped cross-validation.",
+        "  class-balanced; Platt-calibrated and thresholded on inner grouped cross-validation",
+        "  (the incident head has two thresholds, for texts where the rules found a category and",
+        "  for the others, chosen together for the best overall F1).",
         "  Input, standardised (`nlp/detect/vector.py`): the mean passage embedding, the rule",
         "  features (`features.py`), concept stems (`data/concepts.yaml`) and per leaf the best",
         "  similarity of a passage to its prototype sentences (`data/prototypes.yaml`).",

@@ -41,6 +41,11 @@ class Matrices:
     langs: list[str]
     shut: np.ndarray  # gate stayed shut
 
+    @property
+    def ruled(self) -> np.ndarray:
+        """Texts where the rules found a category."""
+        return np.array([bool(r) for r in self.rules], dtype=bool)
+
 
 def featurise(examples: list[Example], encoder: Encoder) -> Matrices:
     from nlp.pipeline import Analyzer
@@ -70,7 +75,7 @@ Design = Callable[[Matrices, np.ndarray, np.ndarray], list[list[str]]]
 
 def _heads(m: Matrices, tr, te, rules_first: bool, blocks=vector.BLOCKS) -> list[list[str]]:
     X = m.X[:, vector.columns(blocks)]
-    heads = training.fit(X[tr], m.Y[tr], m.groups[tr])
+    heads = training.fit(X[tr], m.Y[tr], m.groups[tr], m.ruled[tr])
     heads.rules_first = rules_first
     probs = heads.probabilities(heads.inputs(X[te]))
     return [

@@ -3,7 +3,8 @@
 A head reads the standardised input vector of :mod:`nlp.detect.vector` (pooled passage embeddings,
 rule features, concepts, prototype similarities); its decision value goes through a Platt calibration fitted on
 cross-validated scores, and a threshold chosen on cross-validation (never on a test fold).
-:func:`decide` turns probabilities into categories: no incident below the first head's threshold;
+:func:`decide` turns probabilities into categories: no incident below the first head's threshold
+(one for texts where the rules found a category, one for the others: :func:`incident_threshold`);
 otherwise the leaves above their thresholds (the best one when none is), except that categories
 the rules found themselves come first when there are any (``rules_first``: the rules are precise
 where they fire), joined only by leaves the heads are sure of (twice their threshold and more likely than not); chosen on
@@ -18,6 +19,7 @@ import json
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -38,7 +40,8 @@ class Heads:
     weights: np.ndarray  # (heads, features)
     bias: np.ndarray  # (heads,)
     platt: np.ndarray  # (heads, 2): p = sigmoid(a * decision + b)
-    thresholds: np.ndarray  # (heads,)
+    thresholds: np.ndarray  # (heads,); [0] is the incident threshold when the rules found nothing
+    ruled_threshold: np.ndarray | float = np.nan  # incident threshold when they found a category
     rules_first: bool = True
     union_margin: float = UNION_MARGIN  # beside rule categories, leaves this far over threshold
     meta: dict = field(default_factory=dict)
@@ -55,7 +58,7 @@ class Heads:
 
 def decide(heads: Heads, probs: np.ndarray, rule_categories: list[str]) -> list[str]:
     """Categories of one text from its head probabilities and the rules' own categories."""
-    if probs[0] < heads.thresholds[0]:
+    if probs[0] < incident_threshold(heads, bool(rule_categories)):
         return []
     leaf_probs = probs[1:]
     rel = leaf_probs / heads.thresholds[1:]
@@ -67,11 +70,19 @@ def decide(heads: Heads, probs: np.ndarray, rule_categories: list[str]) -> list[
     return [leaves[i] for i in order if rel[i] >= 1.0] or [leaves[order[0]]]
 
 
+def incident_threshold(heads: Heads, ruled: bool) -> float:
+    """The incident threshold for a text where the rules found a category (``ruled``) or not;
+    heads trained without the split have one threshold for both."""
+    split = float(heads.ruled_threshold)
+    return split if ruled and np.isfinite(split) else float(heads.thresholds[0])
+
+
 def save(heads: Heads, out_dir: Path = DEFAULT_DIR) -> Path:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    arrays = {k: getattr(heads, k) for k in ("mean", "scale", "weights", "bias", "platt")}
-    np.savez_compressed(out_dir / "detector.npz", thresholds=heads.thresholds, **arrays)
+    names = ("mean", "scale", "weights", "bias", "platt", "thresholds", "ruled_threshold")
+    arrays: dict[str, Any] = {k: np.asarray(getattr(heads, k)) for k in names}
+    np.savez_compressed(out_dir / "detector.npz", **arrays)
     meta = {"labels": heads.labels, "rules_first": heads.rules_first, **heads.meta}
     (out_dir / "detector.json").write_text(
         json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

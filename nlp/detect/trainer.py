@@ -30,7 +30,7 @@ def train(
     m = crossval.featurise(examples, Encoder(cache=cache_path()))
     designs = list(crossval.DESIGNS) if compare else [crossval.CHOSEN]
     cv = crossval.cross_validate(corpus_path, m, designs)
-    heads = training.fit(m.X, m.Y, m.groups)
+    heads = training.fit(m.X, m.Y, m.groups, m.ruled)
     chosen = cv[crossval.CHOSEN]["overall"]
     heads.meta.update(
         corpus=corpus_path.name,

@@ -60,16 +60,38 @@ def _threshold(p: np.ndarray, y: np.ndarray) -> float:
     return float(GRID[int(np.argmax(smooth + 1e-9 * f1))])
 
 
+def _pair_thresholds(p: np.ndarray, y: np.ndarray, ruled: np.ndarray) -> tuple[float, float]:
+    """Incident thresholds for texts where the rules found a category and for the others, chosen
+    together for the best overall F1 on cross-validated probabilities (smoothed like
+    :func:`_threshold`, over a 5 × 5 neighbourhood)."""
+    over = p[None, :] >= GRID[:, None]  # (thresholds, texts)
+    a, b = over[:, ruled], over[:, ~ruled]
+    tp = (a & (y[ruled] == 1)).sum(1)[:, None] + (b & (y[~ruled] == 1)).sum(1)[None, :]
+    said = a.sum(1)[:, None] + b.sum(1)[None, :]
+    f1 = 2 * tp / np.maximum(said + int(y.sum()), 1)
+    pad = np.pad(f1, 2, mode="edge")
+    smooth = sum(pad[i : i + len(GRID), j : j + len(GRID)] for i in range(5) for j in range(5)) / 25
+    i, j = np.unravel_index(int(np.argmax(smooth + 1e-9 * f1)), f1.shape)
+    return float(GRID[i]), float(GRID[j])
+
+
 def standardiser(X: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return X.mean(0), X.std(0) + 1e-6
 
 
-def fit(raw: np.ndarray, Y: np.ndarray, groups: np.ndarray) -> Heads:
-    """Heads for raw input vectors ``raw`` and labels ``Y`` (incident + leaves)."""
+def fit(
+    raw: np.ndarray, Y: np.ndarray, groups: np.ndarray, ruled: np.ndarray | None = None
+) -> Heads:
+    """Heads for raw input vectors ``raw`` and labels ``Y`` (incident + leaves). With ``ruled``
+    (the texts where the rules found a category) the incident head gets one threshold for those
+    texts and one for the rest."""
     mean, scale = standardiser(raw)
     X = (raw - mean) / scale
     rows = [_head(X, Y[:, j], groups, C_INCIDENT if j == 0 else C_LEAF) for j in range(Y.shape[1])]
-    w, b, platt, th = (np.array(v) for v in zip(*rows, strict=True))
+    w, b, platt, th, probs = (np.array(v) for v in zip(*rows, strict=True))
+    ruled_th = float(th[0])
+    if ruled is not None and ruled.any() and (~ruled).any():
+        ruled_th, th[0] = _pair_thresholds(probs[0], Y[:, 0].astype(int), ruled.astype(bool))
     return Heads(
         labels=[INCIDENT, *LEAVES],
         mean=mean.astype(np.float32),
@@ -78,6 +100,7 @@ def fit(raw: np.ndarray, Y: np.ndarray, groups: np.ndarray) -> Heads:
         bias=b.astype(np.float32),
         platt=platt.astype(np.float32),
         thresholds=th.astype(np.float32),
+        ruled_threshold=ruled_th,
         meta={"trained": dt.date.today().isoformat(), "examples": len(Y)},
     )
 
@@ -88,7 +111,7 @@ def _head(X: np.ndarray, y: np.ndarray, groups: np.ndarray, c: float):
     a, b0 = _platt(decisions, y)
     probs = 1.0 / (1.0 + np.exp(-(a * decisions + b0)))
     w, b = _fit_one(X, y, c)
-    return w, b, (a, b0), _threshold(probs, y)
+    return w, b, (a, b0), _threshold(probs, y), probs
 
 
 def labels(categories: list[frozenset[str]]) -> np.ndarray:
