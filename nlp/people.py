@@ -18,7 +18,7 @@ UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 LOWER = "a-zа-яёәғқңөұүһі'’"
 WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}{LOWER}][{LOWER}]+)?"
 CAPS = rf"[{UPPER}]{{4,}}(?![{LOWER}])"  # a surname in capitals ("Айымтора АБДИНА")
-NAME = re.compile(rf"{WORD}(?:\s+(?:{WORD}|{CAPS})){{1,2}}")
+NAME = re.compile(rf"{WORD}(?:[^\S\n]+(?:{WORD}|{CAPS})){{1,2}}")
 FILLER = re.compile(
     rf"\s*(?:(?:из|с|со|от|в|во|from|of|in)\s+{WORD}|[«\"][^»\"]{{1,60}}[»\"]|[{LOWER}-]+|[A-Z][\w.&-]*|[\w.-]+\.(?:kz|media|news|org|com|ru|info|net))\s*"
 )
@@ -127,9 +127,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     words = list(re.finditer(rf"{WORD}|(?<=\s){CAPS}", text[start:end]))
     kept: list[re.Match] = []
     for w in words:
+        gap = text[start + kept[-1].end() : start + w.start()] if kept else ""
         if kept and (
-            text[start + kept[-1].end() : start + w.start()].strip()
-            or w.group(0).isascii() != kept[0].group(0).isascii()
+            gap.strip() or "\n" in gap or w.group(0).isascii() != kept[0].group(0).isascii()
         ):
             break
         kept.append(w)
@@ -229,7 +229,8 @@ def normalise(text: str, lang: str, cue_word: str | None) -> str:
 
 def find_people(doc: Doc) -> list[Person]:
     text, lang = doc.text, doc._.lang or doc.lang_
-    cues, blocked = roles.find_cues(text), blocked_spans(doc)
+    blocked = blocked_spans(doc)
+    cues = roles.find_cues_with_outlets(text, [(h.start, h.end) for h in doc._.outlets or []])
     ner = [_strip_lead(text, s, e, cues, blocked) for s, e in ner_candidates(doc)]
     ner = [(s, e) for s, e in ner if e > s and not _overlaps(s, e, blocked)]
     by_cue = [
@@ -239,6 +240,8 @@ def find_people(doc: Doc) -> list[Person]:
             s <= ns and ne <= e and (ns, ne) != (s, e) and " " in text[ns:ne] for ns, ne in ner
         )
     ]
+    if lang == "en":  # "Journalists Face Death …": capitalised words after a cue in a headline
+        by_cue = [(s, e) for s, e in by_cue if not headline_line(text, s, e)]
     found = _merge(ner + by_cue)
     spans = [
         (s, e)
@@ -247,7 +250,7 @@ def find_people(doc: Doc) -> list[Person]:
         and text[s:e] not in COMMON_WORDS
         and text[s:e].split()[0] not in STOP_FIRST
         and not LOCATIVE.search(text[s:e])
-        and not (lang == "en" and NOT_NAME.search(text[s:e]))
+        and not (lang == "en" and (NOT_NAME.search(text[s:e]) or FUNCTION_WORDS.search(text[s:e])))
     ]
     people: list[Person] = []
     for s, e in spans:
@@ -263,13 +266,17 @@ def find_people(doc: Doc) -> list[Person]:
                 cue.text if cue else None,
             )
         )
-    people += pattern_people(text, lang, people, blocked)
+    people += pattern_people(text, lang, people, cues, blocked)
     return _complete_surnames(people)
 
 
 EN_NAME = re.compile(
-    r"(?<![\w.])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
-    r"(?:\s(?:kyzy|uulu|uly|qyzy))?(?![\w-])"
+    r"(?<![\w.])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
+    r"(?: (?:kyzy|uulu|uly|qyzy))?(?![\w-])"
+)
+# capitalised function words: a headline in title case ("Journalists Under Pressure"), no name
+FUNCTION_WORDS = re.compile(
+    r"\b(?:A|An|The|To|Of|And|Or|For|Under|Over|With|On|In|At|By|From|As|Into|Is|Are|Was|Be)\b"
 )
 NOT_NAME = re.compile(
     r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -284,29 +291,47 @@ NOT_NAME = re.compile(
 
 
 def pattern_people(
-    text: str, lang: str, found: list[Person], blocked: list[tuple[int, int]]
+    text: str, lang: str, found: list[Person], cues: list[roles.Cue], blocked: list[tuple[int, int]]
 ) -> list[Person]:
     """English names the small NER model misses ("Igor Vinyavsky, imprisoned editor of …"):
-    capitalised word pairs, kept only if the role model ties them to media (``cue="pattern"``)."""
+    the last two or three name-shaped words of a run of capitalised words ("General Director of
+    Astana TV Channel Lyazzat Tanysbai"), with the role cue that governs them; kept only if the
+    role model ties them to media (``cue="pattern"``)."""
     if lang != "en":
         return []
     taken = [(p.start, p.end) for p in found] + blocked
     out = []
-    for m in EN_NAME.finditer(text):
-        if m.group(0).split()[0] in STOP_FIRST or NOT_NAME.search(m.group(0)):
+    for s, e in _pattern_spans(text):
+        if _overlaps(s, e, taken):
             continue
-        if not _overlaps(m.start(), m.end(), taken):
-            out.append(
-                Person(
-                    m.group(0),
-                    normalise(m.group(0), lang, None),
-                    m.start(),
-                    m.end(),
-                    None,
-                    "pattern",
-                )
-            )
+        cue = roles.role_before(text, s, cues, blocked) or roles.role_after(text, e, cues)
+        role = cue.role if cue else None
+        out.append(Person(text[s:e], normalise(text[s:e], lang, None), s, e, role, "pattern"))
     return out
+
+
+RUN = re.compile(r"(?<![\w.])[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|kyzy|uulu|uly|qyzy))*")
+NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:['’]s)?|kyzy|uulu|uly|qyzy")
+
+
+def _pattern_spans(text: str) -> list[tuple[int, int]]:
+    """The name at the end of each run of capitalised words (after its last word that cannot
+    be part of a name), when it is two or three words long (a patronymic marker may follow)."""
+    out = []
+    for run in RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group(0)))
+        cut = max((i for i, w in enumerate(words) if not _name_word(w.group(0))), default=-1)
+        tail = words[cut + 1 :]
+        size = len(tail) - (1 if tail and tail[-1].group(0).islower() else 0)
+        if 2 <= size <= 3 and not tail[0].group(0).islower():
+            out.append((run.start() + tail[0].start(), run.start() + tail[-1].end()))
+    return out
+
+
+def _name_word(word: str) -> bool:
+    return bool(NAME_WORD.fullmatch(word)) and not (
+        word in STOP_FIRST or NOT_NAME.search(word) or FUNCTION_WORDS.fullmatch(word)
+    )
 
 
 def _governing_cue(text, s, e, cues, blocked, people) -> roles.Cue | None:
@@ -319,6 +344,17 @@ def _governing_cue(text, s, e, cues, blocked, people) -> roles.Cue | None:
         return cue
     after = roles.role_after(text, e, cues)
     return after if after and after.role else cue or after or roles.listed_role(text, s, cues)
+
+
+def headline_line(text: str, start: int, end: int) -> bool:
+    """The span sits on a headline: a short line with no full stop, its words mostly capitalised."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if len(line) > 200 or line[-1:] in (".", "!", "?", "»", '"'):
+        return False
+    words = re.findall(r"[^\W\d_]{4,}", line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
 def _cue_word(text: str, start: int, cue: roles.Cue | None) -> str | None:

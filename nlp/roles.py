@@ -46,6 +46,44 @@ def find_cues(text: str) -> list[Cue]:
     return [c for c in _cues(text) if not any(s <= c.start < e for s, e in masked)]
 
 
+def find_cues_with_outlets(text: str, outlets: list[tuple[int, int]]) -> list[Cue]:
+    """:func:`find_cues` plus the managers' titles an outlet makes media roles ("Kaktus founder",
+    "General Director of Astana TV"); a non-media cue inside such a title ("Deputy") is dropped."""
+    managers = manager_cues(text, outlets)
+    cues = [
+        c
+        for c in find_cues(text)
+        if not (c.role is None and any(m.start <= c.start < m.end for m in managers))
+    ]
+    return sorted(cues + managers, key=lambda c: (c.end, c.start))
+
+
+@lru_cache(maxsize=1)
+def manager_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """(a title right after an outlet, a title followed by "of <outlet>")."""
+    m = rules()["managers"]
+    title = rf"(?:(?:{'|'.join(m['modifiers'])})\s+){{0,2}}(?:{'|'.join(m['titles'])})"
+    after = re.compile(rf"[^\S\n]*(?:['’]s\s+)?(?P<title>{title})(?![\w-])", re.IGNORECASE)
+    before = re.compile(
+        rf"(?<![\w-])(?P<title>{title})\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$",
+        re.IGNORECASE,
+    )
+    return after, before
+
+
+def manager_cues(text: str, outlets: list[tuple[int, int]]) -> list[Cue]:
+    """An outlet's manager: "<outlet> (acting) director|founder|president …" (the cue is the
+    title) and "<title> of (the) <outlet>" (the cue runs to the outlet's end)."""
+    after, before = manager_patterns()
+    out = []
+    for start, end in outlets:
+        if m := after.match(text, end):
+            out.append(Cue("editor", m.start("title"), m.end("title"), m.group("title")))
+        if b := before.search(text, max(0, start - 80), start):
+            out.append(Cue("editor", b.start("title"), end, text[b.start("title") : end]))
+    return out
+
+
 def _cues(text: str) -> list[Cue]:
     return [
         Cue(None if m.lastgroup == "other" else m.lastgroup, m.start(), m.end(), m.group(0))
@@ -76,13 +114,20 @@ def role_after(text: str, end: int, cues: list[Cue]) -> Cue | None:
     if not after:
         return None
     gap = text[end : after[0].start]
+    if OBLIQUE_PLURAL.search(after[0].text.split()[0]):
+        return None  # "их сын А, журналистов задержали": a genitive plural is no apposition
     return after[0] if APPOSITION_GAP.fullmatch(gap) else None
+
+
+OBLIQUE_PLURAL = re.compile(r"[а-яё](?:ов|ам|ами|ах)$", re.IGNORECASE)
 
 
 # ", the newspaper's former editor", ", an Assandi Times journalist", " (Steppe Herald reporter)"
 APPOSITION_GAP = re.compile(
     r"\s*(?:,|—|–|-|\()\s*(?:(?:(?i:a|an|the|бывш\w+|местн\w+|известн\w+|независим\w+|former|local|"
-    r"freelance|veteran|senior|independent|investigative|чья|\w+ская|\w+ский|[\w-]+['’]s)|"
+    r"freelance|veteran|senior|independent|investigative|imprisoned|jailed|detained|arrested|exiled|"
+    r"prominent|well-known|renowned|award-winning|opposition|long-?time|then|now|current|acting|"
+    r"(?:owner|founder|co-founder|publisher|director)\s+and|чья|\w+ская|\w+ский|[\w-]+['’]s)|"
     r"[A-Z][\w.&-]*|«[^»]{1,40}»)\s+){0,4}"
 )
 
