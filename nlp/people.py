@@ -169,7 +169,31 @@ def cue_candidates(
             if not f or f.end() == pos or re.search(r"[,.;:!?]", text[pos : f.end()]):
                 break
             pos = f.end()
-    return out + apposition_candidates(text, cues, blocked)
+    return out + apposition_candidates(text, cues, blocked) + paren_candidates(text, cues, blocked)
+
+
+NAME_BEFORE_PAREN = re.compile(rf"(?P<name>{WORD}(?:[^\S\n]+(?:{WORD}|{CAPS})){{1,2}})[^\S\n]*$")
+
+
+def paren_candidates(
+    text: str, cues: list[roles.Cue], blocked: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Names followed by a parenthesis that gives their media role: "А Б («…» газетінің
+    меншікті тілшісі)", "A B (a correspondent of …)"."""
+    out = []
+    for cue in cues:
+        opening = text.rfind("(", max(0, cue.start - 160), cue.start)
+        if not cue.role or opening < 0 or re.search(r"[)\n]", text[opening : cue.start]):
+            continue
+        m = NAME_BEFORE_PAREN.search(text, max(0, opening - 60), opening)
+        if (
+            m
+            and not _overlaps(m.start("name"), m.end("name"), blocked)
+            and m.group("name").split()[0] not in STOP_FIRST
+            and roles.role_in_parenthesis(text, m.end("name"), cues)
+        ):
+            out.append(_trim(text, m.start("name"), m.end("name")))
+    return out
 
 
 def apposition_candidates(
@@ -304,8 +328,9 @@ def pattern_people(
     for s, e in _pattern_spans(text):
         if _overlaps(s, e, taken):
             continue
-        cue = roles.role_before(text, s, cues, blocked) or roles.role_after(text, e, cues)
-        role = cue.role if cue else None
+        before, after = roles.role_before(text, s, cues, blocked), roles.role_after(text, e, cues)
+        paren = roles.role_in_parenthesis(text, e, cues)
+        role = next((c.role for c in (before, after, paren) if c and c.role), None)
         out.append(Person(text[s:e], normalise(text[s:e], lang, None), s, e, role, "pattern"))
     return out
 
@@ -343,7 +368,11 @@ def _governing_cue(text, s, e, cues, blocked, people) -> roles.Cue | None:
     if cue and cue.role:
         return cue
     after = roles.role_after(text, e, cues)
-    return after if after and after.role else cue or after or roles.listed_role(text, s, cues)
+    if after and after.role:
+        return after
+    if paren := roles.role_in_parenthesis(text, e, cues):
+        return paren
+    return cue or after or roles.listed_role(text, s, cues)
 
 
 def headline_line(text: str, start: int, end: int) -> bool:

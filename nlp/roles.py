@@ -79,7 +79,8 @@ def manager_cues(text: str, outlets: list[tuple[int, int]]) -> list[Cue]:
     for start, end in outlets:
         if m := after.match(text, end):
             out.append(Cue("editor", m.start("title"), m.end("title"), m.group("title")))
-        if b := before.search(text, max(0, start - 80), start):
+        possessive = text[end : end + 2] in ("'s", "’s")  # "head of <outlet>'s legal department"
+        if not possessive and (b := before.search(text, max(0, start - 80), start)):
             out.append(Cue("editor", b.start("title"), end, text[b.start("title") : end]))
     return out
 
@@ -127,9 +128,25 @@ APPOSITION_GAP = re.compile(
     r"\s*(?:,|—|–|-|\()\s*(?:(?:(?i:a|an|the|бывш\w+|местн\w+|известн\w+|независим\w+|former|local|"
     r"freelance|veteran|senior|independent|investigative|imprisoned|jailed|detained|arrested|exiled|"
     r"prominent|well-known|renowned|award-winning|opposition|long-?time|then|now|current|acting|"
+    r"kyzy|uulu|uly|qyzy|"
     r"(?:owner|founder|co-founder|publisher|director)\s+and|чья|\w+ская|\w+ский|[\w-]+['’]s)|"
     r"[A-Z][\w.&-]*|«[^»]{1,40}»)\s+){0,4}"
 )
+
+
+PARENTHESIS = re.compile(r"[^\S\n]*\((?P<body>[^()\n]{1,160})\)")
+
+
+def role_in_parenthesis(text: str, end: int, cues: list[Cue]) -> Cue | None:
+    """A parenthesis right after a name that gives a media role and no other: "А (… газетінің
+    бас редакторы)", "B (correspondent of …)" → its last media cue (the Kazakh head noun)."""
+    m = PARENTHESIS.match(text, end)
+    if not m:
+        return None
+    inside = [c for c in cues if m.start("body") <= c.start < m.end("body")]
+    if not inside or any(c.role is None for c in inside):
+        return None
+    return inside[-1]
 
 
 def listed_role(text: str, start: int, cues: list[Cue]) -> Cue | None:
