@@ -1,5 +1,6 @@
 """Outlets named as a source: attribution verbs and source lines — "сообщает Steppenews",
-"по данным «Дала Ньюс»", "X хабарлайды", "X-тың хабарлауынша", "told Steppe Times",
+"по данным «Дала Ньюс»", "X хабарлайды", "деп хабарлайды X", "X-тың хабарлауынша", "told Steppe Times",
+"Originally published on X", "X informs",
 "© Steppe Herald", "/Вестник Степи/", "Источник: …", "Дереккөз: …".
 
 Only names shaped like an outlet's are kept (Latin capitalised words or a domain, or a quoted
@@ -25,11 +26,12 @@ NAME = rf"(?P<name>{QUOTED}|{LAT}|{CYR})"
 BEFORE = re.compile(  # the verb before the name
     r"(?<!\w)(?:сообщает|сообщают|сообщило|пишет|передает|передаёт|информирует|по данным|"
     r"по информации|со ссылкой на|в интервью|в эфире|reported by|quoted by|"
-    r"in an interview with|wrote in|writes|reports)\s+(?:the\s+)?" + NAME,
+    r"in an interview with|wrote in|writes|reports|(?:originally |first )?published (?:on|by|in)|"
+    r"деп (?:хабарлайды|хабарлады|жазады|жазды))\s+(?:the\s+)?" + NAME,
 )
 AFTER = re.compile(  # the verb after the name (Kazakh, English)
     NAME + r"(?:-?(?:тың|тің|ның|нің|дың|дің))?\s+(?:хабарлайды|хабарлады|жазады|жазды|"
-    r"хабарлауынша|мәліметінше|дерегінше|жазуынша|reported|reports|wrote)(?!\w)"
+    r"хабарлауынша|мәліметінше|дерегінше|жазуынша|reported|reports|wrote|informs)(?!\w)"
 )
 SOURCE_LINE = re.compile(
     r"(?:^|\n)\s*(?:©|Источник:|Source:|Дереккөз:|Қайнар көз:)\s*"

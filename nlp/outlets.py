@@ -5,6 +5,7 @@ written (quotes and case endings removed)."""
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -16,12 +17,13 @@ from spacy.tokens import Doc
 from nlp import roles
 from nlp.attribution import attributed
 from nlp.gazetteer import KK_ENDINGS, RU_ENDINGS, Hit, longest, outlet_gazetteer
+from nlp.names import key
 
 OUTLET_CUE = re.compile(
     r"(?<![\w-])(?:(?:YouTube|Telegram|Instagram|TikTok|телеграм|ютуб|ютюб)-(?:канал|арна)\w*|съемочн\w+ групп\w*|"
-    r"съёмочн\w+ групп\w*|эфир(?:е|а)?|(?:интернет-)?(?:издани\w*|газет\w*|телеканал\w*|телекомпани\w*|радиостанци\w*|"
-    r"радио|сайт\w*|портал\w*|агентств\w*|издательств\w*|журнал(?:а|у|ом|е|ы\w*)?|редакци\w*|басылым\w*|телеарна\w*|агенттіг\w*|"
-    r"newspapers?|outlets?|websites?|(?:TV )?channels?|portals?|agency|magazines?|news sites?|paper|weekly|daily|edition|"
+    r"съёмочн\w+ групп\w*|эфир(?:е|а)?|(?:(?:Telegram|YouTube|Instagram|TikTok|телеграм|ютуб)\s+)?арна(?:сы|сында|сының|сына|сынан)|(?:интернет-)?(?:издани\w*|газет\w*|телеканал\w*|телекомпани\w*|радиостанци\w*|"
+    r"радио|сайт\w*|портал\w*|агентств\w*|информагентств\w*|медиахолдинг\w*|(?-i:ИА)|издательств\w*|журнал(?:а|у|ом|е|ы\w*)?|редакци\w*|басылым\w*|телеарна\w*|агенттіг\w*|"
+    r"(?:(?:TV|[Tt]elevision|[Rr]adio) )?stations?|newspapers?|outlets?|websites?|(?:TV )?channels?|portals?|agency|magazines?|news sites?|paper|weekly|daily|edition|"
     r"broadcaster))(?![\w-])",
     re.IGNORECASE,
 )
@@ -140,6 +142,35 @@ def display_name(hit: Hit) -> str:
     return clean_name(LEADING_CUE.sub("", hit.text.strip())) or hit.name
 
 
+def same_form(a: str, b: str) -> bool:
+    """Two written forms of an outlet that are one name up to case endings, script and generic
+    words ("«Московского комсомольца»" / "Московский комсомолец", "Orda.kz" / "ORDA KZ"); an
+    abbreviation and the full name ("МК" / "Московский комсомолец") are two forms."""
+    ta, tb = _form_words(a), _form_words(b)
+    short, long_ = sorted((ta, tb), key=len)
+    if short and all(any(_word_meets(s, w) for w in long_) for s in short):
+        return True
+    return len("".join(ta)) >= 4 and _word_meets("".join(ta), "".join(tb))
+
+
+def same_words(a: str, b: str) -> bool:
+    """The same name word for word, up to case endings ("Апрель" / "Апреля")."""
+    ta, tb = _form_words(a), _form_words(b)
+    return len(ta) == len(tb) and all(_word_meets(x, y) for x, y in zip(ta, tb, strict=True))
+
+
+def _form_words(name: str) -> list[str]:
+    words = [k for w in re.split(r"[\W_]+", name) if (k := key(w))]
+    generic = set(not_outlets()["generic_words"])
+    return [w for w in words if w not in generic] or words
+
+
+def _word_meets(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    prefix = len(os.path.commonprefix([a, b]))
+    return a == b or (len(short) >= 3 and prefix >= max(3, len(short) - 2))
+
+
 def clean_name(raw: str) -> str:
     name = raw.strip(" «»\"“”'.,-")
     name = re.sub(r"'s$", "", name)
@@ -184,6 +215,21 @@ def _quoted_list(text: str, end: int, known: list[Hit]) -> list[Hit]:
     return hits
 
 
+LATIN_NEXT = re.compile(rf"\s*(?:,\s*and|,|and)\s+(?P<lat>{LATIN_NAME})")
+
+
+def _latin_list(text: str, end: int, known: list[Hit]) -> list[Hit]:
+    """Latin names that continue one after an outlet word ("the stations A, B, and C")."""
+    hits: list[Hit] = []
+    while (m := LATIN_NEXT.match(text, end)) and len(hits) < 50:
+        found = _hit(m.group("lat"), m.start("lat"), m.end("lat"), known)
+        if not found:
+            break
+        hits += found
+        end = m.end()
+    return hits
+
+
 def unknown_outlets(
     text: str, known: list[Hit], persons: list[tuple[int, int]] | None = None
 ) -> list[Hit]:
@@ -203,6 +249,8 @@ def unknown_outlets(
                 hits += _hit(m.group(group), m.start(group), m.end(group), known)
                 if group in QUOTE_GROUPS:
                     hits += _quoted_list(text, m.end(), known)
+                elif group == "lat" and not is_role and not cyrillic:
+                    hits += _latin_list(text, m.end(group), known)
     for m in [*EN_BEFORE.finditer(text), *EN_CALLED.finditer(text)]:
         group = "lat" if m.group("lat") else "q"
         hits += _hit(m.group(group), m.start(group), m.end(group), known)

@@ -29,7 +29,7 @@ from nlp.dates import DateMention
 from nlp.gazetteer import Hit
 from nlp.legal import LegalRef
 from nlp.names import Registry
-from nlp.outlets import OutletsComponent, display_name
+from nlp.outlets import OutletsComponent, display_name, same_form, same_words
 from nlp.people import Person
 from nlp.settings import Settings
 from nlp.text import Normalised, normalise
@@ -70,8 +70,18 @@ class Analysis:
         return list(dict.fromkeys(h.name for h in self.outlets))
 
     def outlet_hits(self) -> list[Hit]:
-        """One hit per outlet (its first mention), so each is reported in its own form once."""
-        return list({h.name: h for h in reversed(self.outlets)}.values())[::-1]
+        """One hit per outlet and written form (the form's first mention): an abbreviation and
+        the full name ("МК", "Московский комсомолец") are both reported, case forms once."""
+        out: list[Hit] = []
+        for h in self.outlets:
+            form = display_name(h)
+            if not any(
+                same_words(display_name(o), form)
+                or (o.name == h.name and same_form(display_name(o), form))
+                for o in out
+            ):
+                out.append(h)
+        return out
 
     def legal_keys(self) -> list[dict]:
         """The references written with an article number (the ``tag`` contract); offences named
