@@ -47,7 +47,7 @@ EN_KIND = (
 EN_BEFORE = (
     re.compile(  # "Dala News TV channel", "the \"Steppe Truth\" (\"…\") weekly", "X, a news site"
         rf"(?:(?P<lat>{LATIN_NAME})|\"(?P<q>[^\"]{{2,50}})\")\s*(?:\([^()]{{1,40}}\)\s*)?"
-        rf"(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}})?{EN_KIND}\b"
+        rf"(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}})?(?i:{EN_KIND})\b"
     )
 )
 EN_CALLED = re.compile(rf"{EN_KIND}\s*,?\s+(?:called|named)\s+(?P<lat>{LATIN_NAME})")
@@ -230,6 +230,13 @@ def _latin_list(text: str, end: int, known: list[Hit]) -> list[Hit]:
     return hits
 
 
+def _inside_name(text: str, start: int) -> bool:
+    """A capitalised outlet word after a capitalised word is the end of a name ("Astana TV
+    Channel Anna Bell"): what follows it is not the outlet."""
+    before = re.search(r"([\w-]+)\s+$", text[max(0, start - 40) : start])
+    return text[start : start + 1].isupper() and bool(before and before.group(1)[:1].isupper())
+
+
 def unknown_outlets(
     text: str, known: list[Hit], persons: list[tuple[int, int]] | None = None
 ) -> list[Hit]:
@@ -240,8 +247,9 @@ def unknown_outlets(
     cyrillic = bool(re.search("[а-яё]", text[:2000], re.IGNORECASE))
     hits = []
     for start, end, is_role in outlet_cues + role_cues:
+        named = not is_role and _inside_name(text, start)
         for found in (
-            _after(text, end, is_role, cyrillic, persons),
+            None if named else _after(text, end, is_role, cyrillic, persons),
             _before(text, start, is_role, cyrillic),
         ):
             if found:

@@ -23,7 +23,8 @@ FILLER = re.compile(
     rf"\s*(?:(?:из|с|со|от|в|во|from|of|in)\s+{WORD}|[«\"][^»\"]{{1,60}}[»\"]|[{LOWER}-]+|[A-Z][\w.&-]*|[\w.-]+\.(?:kz|media|news|org|com|ru|info|net))\s*"
 )
 LINK = re.compile(r"^\s*(?:,|и|and|және|мен|а также|as well as)\s*$", re.IGNORECASE)
-QUOTED = re.compile(r"«[^»]{1,80}»|\"[^\"]{1,80}\"|“[^”]{1,80}”")
+# a straight quote opens before a non-space and closes after one: '…," said A B. "…' is no quote
+QUOTED = re.compile(r"«[^»]{1,80}»|\"(?=\S)[^\"]{1,80}(?<=\S)\"|“[^”]{1,80}”|<<[^<>]{1,80}>>")
 PATRONYMIC = re.compile(r"(?:ович|евич|овна|евна|ична|ұлы|қызы|улы|кызы)\w*$", re.IGNORECASE)
 APPOSITION = re.compile(rf"(?P<name>{WORD}(?:\s+{WORD}){{1,2}})\s*,\s*(?:[\w-]+\s+){{0,2}}$")
 STOP_FIRST = {
@@ -271,7 +272,7 @@ def find_people(doc: Doc) -> list[Person]:
         (s, e)
         for s, e in _merge(found + _list_continued(text, found, blocked))
         if not _overlaps(s, e, blocked)
-        and text[s:e] not in COMMON_WORDS
+        and strip_kazakh_case(text[s:e]) not in COMMON_WORDS
         and text[s:e].split()[0] not in STOP_FIRST
         and not LOCATIVE.search(text[s:e])
         and not (lang == "en" and (NOT_NAME.search(text[s:e]) or FUNCTION_WORDS.search(text[s:e])))

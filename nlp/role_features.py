@@ -18,7 +18,9 @@ from nlp.gazetteer import Hit
 from nlp.names import key
 from nlp.people import Person, headline_line
 
-LIST_GAP = re.compile(r"\s*(?:,|;|\bи\b|\band\b|\bжәне\b|\bмен\b|\bпен\b|\bбен\b|,?\s*а также)\s*$")
+LIST_GAP = re.compile(
+    r"\s*(?:(?:kyzy|uulu|uly|qyzy|кызы|уулу)\s*)?(?:,|;|\bи\b|\band\b|\bжәне\b|\bмен\b|\bпен\b|\bбен\b|,?\s*а также)\s*$"
+)
 PAREN = re.compile(r"\s*[(,—–-]\s*(?P<body>[^()\n]{0,120})\)?")
 CREDIT = re.compile(
     r"^\s*(?:фото|photo|сурет|автор|author|by|текст|text|видео|video)\b", re.IGNORECASE
@@ -61,6 +63,7 @@ NAMES = (
     "other_before_list",
     "list_of_three",
     "plural_before_list",
+    "plural_after_list",
     "colleague_before",
     "speech_after",
     "mentions",
@@ -276,6 +279,9 @@ def mention_features(ctx: Context, p: Person, chain: list[Person]) -> dict[str, 
         ),
         "plural_before_list": float(
             listed >= 1 and bool(PLURAL.search(ctx.text, max(0, head - 250), head))
+        ),
+        "plural_after_list": float(
+            listed >= 2 and bool(PLURAL.search(ctx.text, chain[-1].end, chain[-1].end + 250))
         ),
         "colleague_before": float(bool(COLLEAGUE.search(ctx.text, max(0, p.start - 40), p.start))),
         "speech_after": float(bool(SPEECH.match(ctx.text, p.end))),
