@@ -173,7 +173,7 @@ def cue_candidates(
     return out + apposition_candidates(text, cues, blocked) + paren_candidates(text, cues, blocked)
 
 
-NAME_BEFORE_PAREN = re.compile(rf"(?P<name>{WORD}(?:[^\S\n]+(?:{WORD}|{CAPS})){{1,2}})[^\S\n]*$")
+NAME_BEFORE_PAREN = re.compile(rf"(?<!\S)(?P<name>{WORD}[^\S\n]+(?:{WORD}|{CAPS}))[^\S\n]*$")
 
 
 def paren_candidates(

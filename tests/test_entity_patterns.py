@@ -1,0 +1,140 @@
+"""How roles and outlets are written in real news, on fictional people and outlets: managers'
+titles tied to an outlet, names at the end of a capitalised run, a role given in parentheses,
+relatives who share a surname, and the written forms an outlet is reported in."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp import roles
+from nlp.outlets import find_outlets, same_form
+from nlp.people import Person, _pattern_spans
+from nlp.pipeline import Analyzer
+from nlp.role_features import candidates
+
+
+def _analysis(text: str):
+    return Analyzer(decide_roles=False).analyse([text], hooks=False)[0]
+
+
+def _rule_roles(text: str) -> dict[str, str | None]:
+    return {p.norm: p.role for p in _analysis(text).people}
+
+
+def test_a_managers_title_after_an_outlet_is_a_media_role():
+    text = "Police searched the office. Steppe Herald founder Dana Ospanova was questioned."
+    start = text.index("Steppe Herald")
+    cues = roles.find_cues_with_outlets(text, [(start, start + len("Steppe Herald"))])
+    assert [(c.text, c.role) for c in cues] == [("founder", "editor")]
+    assert _rule_roles(text)["Dana Ospanova"] == "editor"
+
+
+def test_a_title_of_an_outlet_before_a_name_drops_the_non_media_cue_inside_it():
+    text = "Deputy Chairman of the Steppe Herald Arman Seitkali spoke at the forum."
+    start = text.index("Steppe Herald")
+    cues = roles.find_cues_with_outlets(text, [(start, start + len("Steppe Herald"))])
+    assert [(c.text, c.role) for c in cues] == [("Deputy Chairman of the Steppe Herald", "editor")]
+    assert "Deputy" not in [c.text for c in cues]
+
+
+def test_the_head_of_an_outlets_department_is_no_manager_of_it():
+    text = "Bolat Kemelov, head of Steppe Herald's legal department, filed a complaint."
+    assert _rule_roles(text).get("Bolat Kemelov") is None
+
+
+def test_the_outlets_own_title_and_an_owner_in_apposition():
+    text = "Police detained the outlet's general director Saule Temirbek after a search on Monday."
+    assert _rule_roles(text) == {"Saule Temirbek": "editor"}
+    text = "Yerlan Dosov, the owner and editor in chief of the newspaper, appealed."
+    assert _rule_roles(text)["Yerlan Dosov"] == "editor"
+
+
+def test_a_pattern_name_is_the_end_of_a_capitalised_run_and_takes_its_cue():
+    text = "Awards went to General Director of Astana National TV Channel Zarina Abenova."
+    assert [text[s:e] for s, e in _pattern_spans(text)] == ["General Director", "Zarina Abenova"]
+    assert _pattern_spans("Kazakhstan's Media, Journalists Under Pressure") == []
+    text = "Prosecutors charged Aliya Nurtazina, an Ustyurt Times journalist, with libel."
+    assert _rule_roles(text)["Aliya Nurtazina"] == "journalist"
+
+
+def test_title_case_headlines_and_line_breaks_make_no_names():
+    a = _analysis("Journalists Under Pressure\n\nAn attack on a reporter in the city.")
+    assert [p.text for p in a.people] == []
+
+
+def test_relatives_sharing_a_surname_are_two_people_and_an_initial_joins():
+    a = _analysis(
+        "Editor Daulet Serikbay was jailed. His wife, Gulnar Serikbayeva, spoke to the press."
+    )
+    groups = {c.name: len(c.mentions) for c in candidates(a.people)}
+    assert groups == {"Daulet Serikbay": 1, "Gulnar Serikbayeva": 1}
+    people = [
+        Person("Тамара Есенова", "Тамара Есенова", 0, 14, "journalist"),
+        Person("Т. Есенова", "Т. Есенова", 20, 30, None),
+        Person("Есеновой", "Есенова", 40, 48, None),
+        Person("Асель Есенова", "Асель Есенова", 50, 63, None),
+    ]
+    groups = {c.name: len(c.mentions) for c in candidates(people)}
+    assert groups == {"Тамара Есенова": 3, "Асель Есенова": 1}
+
+
+def test_a_parenthesis_that_gives_a_media_role_governs_the_name_before_it():
+    text = (
+        "Жиынға Айдар Сейітқали («Дала таңы» газетінің меншікті тілшісі) және Марат Оспан "
+        "(аудандық соттың төрағасы) қатысты."
+    )
+    found = _rule_roles(text)
+    assert found["Айдар Сейітқали"] == "journalist"
+    assert found.get("Марат Оспан") is None
+
+
+def test_a_genitive_plural_after_a_name_is_no_apposition():
+    text = "Как сообщил их сын Тимур Ахметов, журналистов задержали в торговом центре."
+    assert _rule_roles(text)["Тимур Ахметов"] is None
+
+
+def test_a_straight_quote_pair_around_a_byline_hides_no_name():
+    text = (
+        'Coverage of the vote "matters to our audience," said Steppe Herald acting President '
+        'Aidana Kuanova. "The ban is regrettable."'
+    )
+    assert _rule_roles(text)["Aidana Kuanova"] == "editor"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("«Алматинского пульса»", "Алматинский пульс", True),
+        ("Steppe.kz", "STEPPE KZ", True),
+        ("АП", "Алматинский пульс", False),
+        ("Азаттык", "Азаттык Азия", True),
+    ],
+)
+def test_written_forms_of_an_outlet(a, b, same):
+    assert same_form(a, b) is same
+
+
+def test_an_abbreviation_and_the_full_name_are_both_reported_case_forms_once():
+    text = (
+        "Сайт «Вестника Степи» не открывается. Редакция «Вестник Степи» и «ВС» сообщили об "
+        "атаке; «Вестнику Степи» угрожали."
+    )
+    record = Analyzer().analyse([text], hooks=False)[0].tag_record()
+    assert record["outlet_ids"].count("Вестник Степи") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Сот шешімі шықты, деп хабарлайды Qyran News.", ["Qyran News"]),
+        ("Originally published on Steppe Voices", ["Steppe Voices"]),
+        ("Bayterek Today informs.", ["Bayterek Today"]),
+        ("Tulpar Live Telegram арнасы жазды.", ["Tulpar Live"]),
+        ("the television stations Kokjiek, Altyn Arna, and Saryarka all ran it", None),
+        ("Сайтта «Талды Хабардағы» жаңалық жарияланды.", ["Талды Хабар"]),
+    ],
+)
+def test_outlets_named_the_ways_news_names_them(text, names):
+    found = [h.name for h in find_outlets(text)]
+    expected = names or ["Kokjiek", "Altyn Arna", "Saryarka"]
+    assert found == expected
