@@ -27,33 +27,6 @@ LINK = re.compile(r"^\s*(?:,|и|and|және|мен|а также|as well as)\s*
 QUOTED = re.compile(r"«[^»]{1,80}»|\"(?=\S)[^\"]{1,80}(?<=\S)\"|“[^”]{1,80}”|<<[^<>]{1,80}>>")
 PATRONYMIC = re.compile(r"(?:ович|евич|овна|евна|ична|ұлы|қызы|улы|кызы)\w*$", re.IGNORECASE)
 APPOSITION = re.compile(rf"(?P<name>{WORD}(?:\s+{WORD}){{1,2}})\s*,\s*(?:[\w-]+\s+){{0,2}}$")
-STOP_FIRST = {
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "By",
-    "For",
-    "From",
-    "With",
-    "According",
-    "But",
-    "And",
-    "It",
-    "В",
-    "На",
-    "По",
-    "Во",
-    "С",
-    "И",
-    "Но",
-    "А",
-    "Как",
-    "Об",
-    "О",
-}
 
 
 @dataclass(frozen=True)
@@ -190,7 +163,7 @@ def paren_candidates(
         if (
             m
             and not _overlaps(m.start("name"), m.end("name"), blocked)
-            and m.group("name").split()[0] not in STOP_FIRST
+            and m.group("name").split()[0] not in roles.name_words()["not_first"]
             and roles.role_in_parenthesis(text, m.end("name"), cues)
         ):
             out.append(_trim(text, m.start("name"), m.end("name")))
@@ -209,7 +182,7 @@ def apposition_candidates(
             continue
         if (
             roles.role_after(text, m.end("name"), cues) == cue
-            and m.group("name").split()[0] not in STOP_FIRST
+            and m.group("name").split()[0] not in roles.name_words()["not_first"]
         ):
             out.append(_trim(text, m.start("name"), m.end("name")))
     return out
@@ -273,9 +246,9 @@ def find_people(doc: Doc) -> list[Person]:
         for s, e in _merge(found + _list_continued(text, found, blocked))
         if not _overlaps(s, e, blocked)
         and strip_kazakh_case(text[s:e]) not in COMMON_WORDS
-        and text[s:e].split()[0] not in STOP_FIRST
+        and text[s:e].split()[0] not in roles.name_words()["not_first"]
         and not LOCATIVE.search(text[s:e])
-        and not (lang == "en" and (NOT_NAME.search(text[s:e]) or FUNCTION_WORDS.search(text[s:e])))
+        and not (lang == "en" and _not_a_name(text[s:e]))
     ]
     people: list[Person] = []
     for s, e in spans:
@@ -295,32 +268,12 @@ def find_people(doc: Doc) -> list[Person]:
     return _complete_surnames(people)
 
 
-EN_NAME = re.compile(
-    r"(?<![\w.])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
-    r"(?: (?:kyzy|uulu|uly|qyzy))?(?![\w-])"
-)
-# capitalised function words: a headline in title case ("Journalists Under Pressure"), no name
-FUNCTION_WORDS = re.compile(
-    r"\b(?:A|An|The|To|Of|And|Or|For|Under|Over|With|On|In|At|By|From|As|Into|Is|Are|Was|Be)\b"
-)
-NOT_NAME = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Kazakh\w*|Kyrgyz\w*|Uzbek\w*|Russian?|Tajik\w*|"
-    r"Turkmen\w*|Czech|House|Live|"
-    r"Central|Asia\w*|Court|Code|Ministry|Minister|President|Committee|Office|Service|Department|"
-    r"Republic|Union|Council|Party|News|Media|Radio|Times|Post|Daily|Channel|Agency|Foundation|"
-    r"Center|Centre|University|Police|National|International|State|Security|Article|Law|City|Region|"
-    r"District|Street|Square|Facebook|Telegram|Instagram|YouTube|Twitter|Freedom|Human|Rights|"
-    r"Free|Europe|Liberty|Reporters|Without|Borders|Watch|Journalists|Protection|Speech)\b"
-)
-
-
 def pattern_people(
     text: str, lang: str, found: list[Person], cues: list[roles.Cue], blocked: list[tuple[int, int]]
 ) -> list[Person]:
-    """English names the small NER model misses ("Igor Vinyavsky, imprisoned editor of …"):
-    the last two or three name-shaped words of a run of capitalised words ("General Director of
-    Astana TV Channel Lyazzat Tanysbai"), with the role cue that governs them; kept only if the
+    """English names the small NER model misses ("Arman Bekov, imprisoned editor of …"): the
+    last two or three name-shaped words of a run of capitalised words ("General Director of
+    Steppe TV Channel Aru Saparova"), with the role cue that governs them; kept only if the
     role model ties them to media (``cue="pattern"``)."""
     if lang != "en":
         return []
@@ -354,9 +307,15 @@ def _pattern_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _not_a_name(span: str) -> bool:
+    """English capitalised words that are no person's: months, places, institutions, and
+    function words (a title-case headline: "Journalists Under Pressure")."""
+    return bool(roles.not_name_pattern().search(span))
+
+
 def _name_word(word: str) -> bool:
     return bool(NAME_WORD.fullmatch(word)) and not (
-        word in STOP_FIRST or NOT_NAME.search(word) or FUNCTION_WORDS.fullmatch(word)
+        word in roles.name_words()["not_first"] or _not_a_name(word)
     )
 
 

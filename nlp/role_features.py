@@ -122,8 +122,8 @@ def _first_names(people: list[Person]) -> set[str]:
 
 def _same_person(group: Candidate, p: Person) -> bool:
     """A surname alone joins anyone of that surname; two full names join when their first names
-    meet too (a journalist's wife or brother is someone else: "Igor Vinyavsky" / "Lana
-    Vinyavskaya", "Makhabat Tazhibek kyzy" / "Maksat Tazhibek uulu")."""
+    meet too (a journalist's wife or brother is someone else: "Arman Bekov" / "Dana Bekova",
+    "Aida Asan kyzy" / "Timur Asan uulu")."""
     mine = _first_names([p])
     theirs = _first_names(group.mentions)
     return not mine or not theirs or any(_first_meet(a, b) for a in mine for b in theirs)

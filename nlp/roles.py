@@ -37,6 +37,16 @@ def cue_pattern() -> re.Pattern:
 
 
 @lru_cache(maxsize=1)
+def name_words() -> dict[str, frozenset[str]]:
+    return {"not_first": frozenset(rules()["not_first"])}
+
+
+@lru_cache(maxsize=1)
+def not_name_pattern() -> re.Pattern:
+    return re.compile(rf"\b(?:{'|'.join(rules()['not_name'])})\b")
+
+
+@lru_cache(maxsize=1)
 def organisation_pattern() -> re.Pattern:
     return re.compile("|".join(rules()["organisations"]), re.IGNORECASE)
 
@@ -47,7 +57,7 @@ def find_cues(text: str) -> list[Cue]:
 
 
 def find_cues_with_outlets(text: str, outlets: list[tuple[int, int]]) -> list[Cue]:
-    """:func:`find_cues` plus the managers' titles an outlet makes media roles ("Kaktus founder",
+    """:func:`find_cues` plus the managers' titles an outlet makes media roles ("Steppe Herald founder",
     "General Director of Astana TV"); a non-media cue inside such a title ("Deputy") is dropped."""
     managers = manager_cues(text, outlets)
     cues = [
