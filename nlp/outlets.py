@@ -261,7 +261,8 @@ def unknown_outlets(
                     hits += _latin_list(text, m.end(group), known)
     for m in [*EN_BEFORE.finditer(text), *EN_CALLED.finditer(text)]:
         group = "lat" if m.group("lat") else "q"
-        hits += _hit(m.group(group), m.start(group), m.end(group), known)
+        end = m.end() if _kind_in_name(m, group) else m.end(group)
+        hits += _hit(text[m.start(group) : end], m.start(group), end, known)
     return hits + domain_outlets(text, known)
 
 
@@ -278,14 +279,29 @@ def _blocked_names() -> tuple[frozenset[str], frozenset[str]]:
     return names, frozenset(n.casefold() for n in NOT_OUTLET)
 
 
+def _kind_in_name(m: re.Match, group: str) -> bool:
+    """ "Astana National TV Channel": a capitalised kind right after the name is part of it."""
+    tail = m.string[m.end(group) : m.end()]
+    words = tail.split()
+    return group == "lat" and "," not in tail and bool(words) and words[-1][:1].isupper()
+
+
+NAMED_KIND = re.compile(r"\s(?:TV|Television|Channel|Radio|Newspaper|Agency|Magazine|Weekly)$")
+
+
+def _place_named(name: str) -> bool:
+    return name.split()[0] not in ("The", "A", "An") and bool(NAMED_KIND.search(name))
+
+
 def plausible(name: str) -> bool:
-    """A discovered name can be an outlet's: capitalised, short, no person, place or NGO."""
+    """A discovered name can be an outlet's: capitalised, short, no person, place or NGO (a
+    place may start a name that ends in its kind: "Astana National TV Channel")."""
     blocked, first_words = _blocked_names()
     return not (
         len(name) < 3
         or not (name[0].isupper() or name[0].isdigit() or DOMAIN_NAME.fullmatch(name))
         or len(name.split()) > 5
-        or name.split()[0].casefold() in first_words
+        or (name.split()[0].casefold() in first_words and not _place_named(name))
         or re.search(r"-(?:owned|based|funded|run|backed)$", name)
         or name in DEMONYMS
         or name.casefold() in blocked

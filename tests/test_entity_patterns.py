@@ -138,3 +138,11 @@ def test_outlets_named_the_ways_news_names_them(text, names):
     found = [h.name for h in find_outlets(text)]
     expected = names or ["Kokjiek", "Altyn Arna", "Saryarka"]
     assert found == expected
+
+
+def test_a_place_may_start_an_outlet_whose_name_ends_in_its_kind():
+    text = "Awards went to General Director of Almaty Evening TV Channel Aru Saparova on Monday."
+    assert [h.name for h in find_outlets(text)] == ["Almaty Evening TV Channel"]
+    assert _rule_roles(text)["Aru Saparova"] == "editor"
+    assert [h.name for h in find_outlets("Dala Times TV channel said so.")] == ["Dala Times"]
+    assert find_outlets("The Honest Newspaper wrote so.") == []
