@@ -153,6 +153,27 @@ def same_form(a: str, b: str) -> bool:
     return len("".join(ta)) >= 4 and _word_meets("".join(ta), "".join(tb))
 
 
+def reported_forms(hits: list[Hit], text: str) -> list[Hit]:
+    """The first mention of each written form of each outlet (:func:`same_form`), leaving out
+    an abbreviation defined in parentheses right after another form ("Full Name (FN)")."""
+    defined = [
+        (b.name, display_name(b))
+        for a, b in zip(hits, hits[1:], strict=False)
+        if a.name == b.name and re.fullmatch(r"\s*\(\s*", text[a.end : b.start])
+    ]
+    out: list[Hit] = []
+    for h in hits:
+        form = display_name(h)
+        if any(n == h.name and same_form(d, form) for n, d in defined) or any(
+            same_words(display_name(o), form)
+            or (o.name == h.name and same_form(display_name(o), form))
+            for o in out
+        ):
+            continue
+        out.append(h)
+    return out
+
+
 def same_words(a: str, b: str) -> bool:
     """The same name word for word, up to case endings ("Апрель" / "Апреля")."""
     ta, tb = _form_words(a), _form_words(b)

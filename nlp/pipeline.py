@@ -29,7 +29,7 @@ from nlp.dates import DateMention
 from nlp.gazetteer import Hit
 from nlp.legal import LegalRef
 from nlp.names import Registry
-from nlp.outlets import OutletsComponent, display_name, same_form, same_words
+from nlp.outlets import OutletsComponent, display_name, reported_forms
 from nlp.people import Person
 from nlp.settings import Settings
 from nlp.text import Normalised, normalise
@@ -71,17 +71,9 @@ class Analysis:
 
     def outlet_hits(self) -> list[Hit]:
         """One hit per outlet and written form (the form's first mention): an abbreviation and
-        the full name ("МК", "Московский комсомолец") are both reported, case forms once."""
-        out: list[Hit] = []
-        for h in self.outlets:
-            form = display_name(h)
-            if not any(
-                same_words(display_name(o), form)
-                or (o.name == h.name and same_form(display_name(o), form))
-                for o in out
-            ):
-                out.append(h)
-        return out
+        the full name ("МК", "Московский комсомолец") are both reported, case forms once, and an
+        abbreviation the text defines in parentheses ("Radio Free Europe (RFE)") not at all."""
+        return reported_forms(self.outlets, self.text)
 
     def legal_keys(self) -> list[dict]:
         """The references written with an article number (the ``tag`` contract); offences named

@@ -146,3 +146,12 @@ def test_a_place_may_start_an_outlet_whose_name_ends_in_its_kind():
     assert _rule_roles(text)["Aru Saparova"] == "editor"
     assert [h.name for h in find_outlets("Dala Times TV channel said so.")] == ["Dala Times"]
     assert find_outlets("The Honest Newspaper wrote so.") == []
+
+
+def test_an_abbreviation_defined_in_parentheses_is_no_form_of_its_own():
+    text = (
+        "RFE/RL journalists were refused. Radio Free Europe/Radio Liberty (RFE/RL) will appeal, "
+        "RFE/RL said; the Вестник Степи wrote too."
+    )
+    record = Analyzer().analyse([text], hooks=False)[0].tag_record()
+    assert record["outlets"] == ["Radio Free Europe/Radio Liberty", "Вестник Степи"]
