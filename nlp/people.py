@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from nlp import roles
 from nlp.morph import nominative
 from nlp.names import kazakh_nominative, strip_kazakh_case
+from nlp.outlets import OUTLET_CUE
 
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 LOWER = "a-zа-яёәғқңөұүһі'’"
@@ -282,7 +283,7 @@ def pattern_people(
     for s, e in _pattern_spans(text):
         if _overlaps(s, e, taken):
             continue
-        before, after = roles.role_before(text, s, cues, blocked), roles.role_after(text, e, cues)
+        before, after = _cue_before(text, s, e, cues, blocked), roles.role_after(text, e, cues)
         paren = roles.role_in_parenthesis(text, e, cues)
         role = next((c.role for c in (before, after, paren) if c and c.role), None)
         out.append(Person(text[s:e], normalise(text[s:e], lang, None), s, e, role, "pattern"))
@@ -319,11 +320,21 @@ def _name_word(word: str) -> bool:
     )
 
 
-def _governing_cue(text, s, e, cues, blocked, people) -> roles.Cue | None:
+def _cue_before(text, s, e, cues, blocked) -> roles.Cue | None:
+    """:func:`nlp.roles.role_before`, but on a headline only a cue right before the name (or its
+    outlet) counts ("Blogger Critical Of Government Gets Lengthy Prison Term", "Journalists in
+    Gaza Face Death": a headline's words, no name)."""
     cue = roles.role_before(text, s, cues, blocked)
+    if cue and headline_line(text, s, e):
+        return None if roles.unblocked(text, cue.end, s, blocked).strip() else cue
+    return cue
+
+
+def _governing_cue(text, s, e, cues, blocked, people) -> roles.Cue | None:
+    cue = _cue_before(text, s, e, cues, blocked)
     if cue and people and cue.end <= people[-1].start and people[-1].end <= s:
         cue = None  # a cue governs the first name after it only ("адвокат журналистки А Б" → Б is not)
-    if cue is None and people and people[-1].role and LINK.match(text[people[-1].end : s]):
+    if cue is None and people and people[-1].role and _linked(text, people[-1].end, s, blocked):
         return roles.Cue(people[-1].role, people[-1].start, people[-1].start, people[-1].cue or "")
     if cue and cue.role:
         return cue
@@ -333,6 +344,22 @@ def _governing_cue(text, s, e, cues, blocked, people) -> roles.Cue | None:
     if paren := roles.role_in_parenthesis(text, e, cues):
         return paren
     return cue or after or roles.listed_role(text, s, cues)
+
+
+def _linked(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
+    """Two names joined by "and", also with the second one's outlet in between ("журналисты
+    «А» Иван Петров и агентства «Б» Пётр Сидоров")."""
+    if LINK.match(text[start:end]):
+        return True
+    bare = roles.unblocked(text, start, end, blocked)
+    if bare == text[start:end] or not OUTLET_CUE.search(bare):
+        return False
+    if any(c.role is None for c in roles.find_cues(bare)):
+        return False  # "журналист А и адвокат газеты «Б» В": В is the lawyer
+    return bool(LINKED_BY_OUTLET.match(OUTLET_CUE.sub(" ", bare)))
+
+
+LINKED_BY_OUTLET = re.compile(rf"^\s*(?:,|и|and|және|мен|а также)\s+(?:[{LOWER}-]+\s+){{0,2}}$")
 
 
 def headline_line(text: str, start: int, end: int) -> bool:

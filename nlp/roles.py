@@ -111,7 +111,7 @@ def role_before(
     if not before:
         return None
     cue = before[-1]
-    gap = _unblocked(text, cue.end, start, blocked)
+    gap = unblocked(text, cue.end, start, blocked)
     if gap.strip() in (",", ":", "—", "–", "-", ": —"):
         return cue  # "журналист, …", "журналисты: А, Б и В", "тілшілері — А мен Б"
     if BREAK.search(gap) or len(gap.split()) > 4:
@@ -169,7 +169,7 @@ def listed_role(text: str, start: int, cues: list[Cue]) -> Cue | None:
     return before[-1] if before and before[-1].role else None
 
 
-def _unblocked(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> str:
+def unblocked(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> str:
     chars = list(text[start:end])
     for b_start, b_end in blocked:
         for i in range(max(b_start, start), min(b_end, end)):

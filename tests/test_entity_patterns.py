@@ -155,3 +155,21 @@ def test_an_abbreviation_defined_in_parentheses_is_no_form_of_its_own():
     )
     record = Analyzer().analyse([text], hooks=False)[0].tag_record()
     assert record["outlets"] == ["Radio Free Europe/Radio Liberty", "Вестник Степи"]
+
+
+def test_and_with_the_second_names_outlet_between_passes_the_role_on():
+    text = (
+        "Журналисты интернет-газеты «Вестник Степи» Айдар Ермеков и информационного агентства "
+        "«Талды Хабар» Кирилл Сомов пришли в суд. Журналист Ольга Ким и адвокат газеты "
+        "«Талды Хабар» Олжас Бек дали интервью."
+    )
+    found = _rule_roles(text)
+    assert found["Кирилл Сомов"] == "journalist" and found["Ольга Ким"] == "journalist"
+    assert found["Олжас Бек"] is None
+
+
+def test_on_a_headline_only_a_cue_right_before_a_name_governs_it():
+    text = "Blogger Critical Of Officials Gets Long Prison Term\n\nA court sentenced him on Monday."
+    assert [p.role for p in _analysis(text).people if p.role] == []
+    text = "Kazakh Reporter Aigul Bekova Detained In Almaty\n\nPolice held her for hours."
+    assert _rule_roles(text).get("Aigul Bekova") == "journalist"
