@@ -57,8 +57,9 @@ def find_cues(text: str) -> list[Cue]:
 
 
 def find_cues_with_outlets(text: str, outlets: list[tuple[int, int]]) -> list[Cue]:
-    """:func:`find_cues` plus the managers' titles an outlet makes media roles ("Steppe Herald founder",
-    "General Director of Astana TV"); a non-media cue inside such a title ("Deputy") is dropped."""
+    """:func:`find_cues` plus the managers' titles an outlet makes media roles ("Steppe Herald
+    founder", "General Director of Astana TV", "основатель «…»", "«…» газетінің директоры"); a
+    non-media cue inside such a title ("Deputy") is dropped."""
     managers = manager_cues(text, outlets)
     cues = [
         c
@@ -73,9 +74,16 @@ def manager_patterns() -> tuple[re.Pattern, re.Pattern]:
     """(a title right after an outlet, a title followed by "of <outlet>")."""
     m = rules()["managers"]
     title = rf"(?:(?:{'|'.join(m['modifiers'])})\s+){{0,2}}(?:{'|'.join(m['titles'])})"
-    after = re.compile(rf"[^\S\n]*(?:['’]s\s+)?(?P<title>{title})(?![\w-])", re.IGNORECASE)
+    kk, kinds = "|".join(m["titles_after_kk"]), "|".join(m["kinds"])
+    after = re.compile(
+        rf"(?:-?(?:тың|тің|ның|нің|дың|дің))?(?:[^\S\n]+(?:{kinds})\w*)?[^\S\n]*(?:['’]s\s+)?"
+        rf"(?P<title>{title}|{kk})(?![\w-])",
+        re.IGNORECASE,
+    )
+    ru = "|".join(m["titles_before_ru"])
     before = re.compile(
-        rf"(?<![\w-])(?P<title>{title})\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$",
+        rf"(?<![\w-])(?P<title>{title})\s+of\s+(?:the\s+)?(?:[A-Z][\w-]*['’]s\s+)?$|"
+        rf"(?<![\w-])(?P<ru>{ru})\s+$",
         re.IGNORECASE,
     )
     return after, before
@@ -91,7 +99,8 @@ def manager_cues(text: str, outlets: list[tuple[int, int]]) -> list[Cue]:
             out.append(Cue("editor", m.start("title"), m.end("title"), m.group("title")))
         possessive = text[end : end + 2] in ("'s", "’s")  # "head of <outlet>'s legal department"
         if not possessive and (b := before.search(text, max(0, start - 80), start)):
-            out.append(Cue("editor", b.start("title"), end, text[b.start("title") : end]))
+            group = "title" if b.group("title") else "ru"
+            out.append(Cue("editor", b.start(group), end, text[b.start(group) : end]))
     return out
 
 

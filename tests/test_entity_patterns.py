@@ -173,3 +173,25 @@ def test_on_a_headline_only_a_cue_right_before_a_name_governs_it():
     assert [p.role for p in _analysis(text).people if p.role] == []
     text = "Kazakh Reporter Aigul Bekova Detained In Almaty\n\nPolice held her for hours."
     assert _rule_roles(text).get("Aigul Bekova") == "journalist"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Вчера основатель «Вестника Степи» Айдар Ермеков пришёл в суд.", "Айдар Ермеков"),
+        ("«Талды Хабар» газетінің директоры Айдар Сейітқали сотқа келді.", "Айдар Сейітқали"),
+        (
+            "Police searched the office on Monday. The Steppe Herald newspaper founder Dana "
+            "Ospanova spoke to reporters after the search.",
+            "Dana Ospanova",
+        ),
+    ],
+)
+def test_managers_titles_in_russian_kazakh_and_english(text, name):
+    assert _rule_roles(text)[name] == "editor"
+
+
+def test_a_managers_title_needs_an_outlet():
+    assert _rule_roles("Директор «Казахтелекома» Иван Орлов выступил на заседании.") == {
+        "Иван Орлов": None
+    }
