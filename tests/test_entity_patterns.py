@@ -195,3 +195,17 @@ def test_a_managers_title_needs_an_outlet():
     assert _rule_roles("Директор «Казахтелекома» Иван Орлов выступил на заседании.") == {
         "Иван Орлов": None
     }
+
+
+def test_authors_of_a_project_and_colleagues_from_an_outlet():
+    text = (
+        "Police searched the office on Monday. Dana Ospanova, the author of the «Steppe Voices», "
+        "project, also received calls from abroad."
+    )
+    assert _rule_roles(text)["Dana Ospanova"] == "blogger"
+    found = _rule_roles(
+        "Айгерим Сатпаева, Ирина Колесова, коллеги из Steppe.kz, а также Зарина Бекова, член "
+        "комиссии. Адвокат Ержан Досымов и его коллеги из прокуратуры."
+    )
+    assert found["Ирина Колесова"] == "journalist"
+    assert found["Зарина Бекова"] is None and found["Ержан Досымов"] is None
