@@ -36,7 +36,9 @@ AFTER = re.compile(  # the verb after the name (Kazakh, English)
 SOURCE_LINE = re.compile(
     r"(?:^|\n)\s*(?:©|Источник:|Source:|Дереккөз:|Қайнар көз:)\s*"
     + NAME
-    + r"|(?:^|\n)\s*/(?P<slash>[^/\n]{2,40})/\s*(?:$|\n)",
+    + r"|(?:^|\n)\s*/(?P<slash>[^/\n]{2,40})/\s*(?:$|\n)"
+    # a dateline: "Астана, STEPPE.KZ. …" (a city, a comma, the outlet in capitals, a full stop)
+    + r"|(?:^|\n)\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+,\s+(?P<dateline>[A-Z][A-Z0-9]{2,}(?:\.[A-Z]{2,})?)\.(?=\s)",
 )
 
 
@@ -50,7 +52,7 @@ def attributed(text: str, persons: list[tuple[int, int]], plausible) -> list[tup
     out = []
     for regex in (BEFORE, AFTER, SOURCE_LINE):
         for m in regex.finditer(text):
-            group = "slash" if m.groupdict().get("slash") else "name"
+            group = next((g for g in ("slash", "dateline") if m.groupdict().get(g)), "name")
             start, end = m.start(group), m.end(group)
             name = m.group(group).strip(' «»“”".,')
             name = re.sub(r"[.,:;]$", "", name)

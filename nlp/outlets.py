@@ -198,12 +198,15 @@ def clean_name(raw: str) -> str:
     return re.sub(rf"-(?:{KK_ENDINGS}|{RU_ENDINGS})$", "", name)
 
 
+KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+
+
 def _after(
     text: str, end: int, is_role: bool, cyrillic: bool, persons
 ) -> tuple[str, re.Match] | None:
     m = AFTER_CUE.match(text, end)
-    if not m:
-        return None
+    if not m or KK_GENITIVE.search(text, max(0, end - 4), end):
+        return None  # "«А» газетінің «Б» бөлімі": Kazakh names its outlet before the word
     group = next((g for g in QUOTE_GROUPS if m.group(g)), "lat")
     if group != "lat" or cyrillic or not is_role or m.group("prep"):
         return group, m
