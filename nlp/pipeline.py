@@ -28,7 +28,7 @@ from nlp.entities.dates import DateMention
 from nlp.entities.gazetteer import Hit
 from nlp.entities.legal import LegalRef
 from nlp.entities.names import Registry
-from nlp.entities.outlets import OutletsComponent, display_name
+from nlp.entities.outlets import OutletsComponent, display_name, reported_forms
 from nlp.entities.people import Person
 from nlp.settings import Settings
 from nlp.text import Normalised, normalise
@@ -70,8 +70,10 @@ class Analysis:
         return list(dict.fromkeys(h.name for h in self.outlets))
 
     def outlet_hits(self) -> list[Hit]:
-        """One hit per outlet (its first mention), so each is reported in its own form once."""
-        return list({h.name: h for h in reversed(self.outlets)}.values())[::-1]
+        """One hit per outlet and written form (the form's first mention): an abbreviation and
+        the full name ("МК", "Московский комсомолец") are both reported, case forms once, and an
+        abbreviation the text defines in parentheses ("Radio Free Europe (RFE)") not at all."""
+        return reported_forms(self.outlets, self.text)
 
     def legal_keys(self) -> list[dict]:
         """The references written with an article number (the ``tag`` contract); offences named

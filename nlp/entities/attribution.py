@@ -1,5 +1,6 @@
 """Outlets named as a source: attribution verbs and source lines — "сообщает Steppenews",
-"по данным «Дала Ньюс»", "X хабарлайды", "X-тың хабарлауынша", "told Steppe Times",
+"по данным «Дала Ньюс»", "X хабарлайды", "деп хабарлайды X", "X-тың хабарлауынша", "told Steppe Times",
+"Originally published on X", "X informs",
 "© Steppe Herald", "/Вестник Степи/", "Источник: …", "Дереккөз: …".
 
 Only names shaped like an outlet's are kept (Latin capitalised words or a domain, or a quoted
@@ -25,16 +26,19 @@ NAME = rf"(?P<name>{QUOTED}|{LAT}|{CYR})"
 BEFORE = re.compile(  # the verb before the name
     r"(?<!\w)(?:сообщает|сообщают|сообщило|пишет|передает|передаёт|информирует|по данным|"
     r"по информации|со ссылкой на|в интервью|в эфире|reported by|quoted by|"
-    r"in an interview with|wrote in|writes|reports)\s+(?:the\s+)?" + NAME,
+    r"in an interview with|wrote in|writes|reports|(?:originally |first )?published (?:on|by|in)|"
+    r"деп (?:хабарлайды|хабарлады|жазады|жазды))\s+(?:the\s+)?" + NAME,
 )
 AFTER = re.compile(  # the verb after the name (Kazakh, English)
     NAME + r"(?:-?(?:тың|тің|ның|нің|дың|дің))?\s+(?:хабарлайды|хабарлады|жазады|жазды|"
-    r"хабарлауынша|мәліметінше|дерегінше|жазуынша|reported|reports|wrote)(?!\w)"
+    r"хабарлауынша|мәліметінше|дерегінше|жазуынша|reported|reports|wrote|informs)(?!\w)"
 )
 SOURCE_LINE = re.compile(
     r"(?:^|\n)\s*(?:©|Источник:|Source:|Дереккөз:|Қайнар көз:)\s*"
     + NAME
-    + r"|(?:^|\n)\s*/(?P<slash>[^/\n]{2,40})/\s*(?:$|\n)",
+    + r"|(?:^|\n)\s*/(?P<slash>[^/\n]{2,40})/\s*(?:$|\n)"
+    # a dateline: "Астана, STEPPE.KZ. …" (a city, a comma, the outlet in capitals, a full stop)
+    + r"|(?:^|\n)\s*[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][\w-]+,\s+(?P<dateline>[A-Z][A-Z0-9]{2,}(?:\.[A-Z]{2,})?)\.(?=\s)",
 )
 
 
@@ -48,7 +52,7 @@ def attributed(text: str, persons: list[tuple[int, int]], plausible) -> list[tup
     out = []
     for regex in (BEFORE, AFTER, SOURCE_LINE):
         for m in regex.finditer(text):
-            group = "slash" if m.groupdict().get("slash") else "name"
+            group = next((g for g in ("slash", "dateline") if m.groupdict().get(g)), "name")
             start, end = m.start(group), m.end(group)
             name = m.group(group).strip(' «»“”".,')
             name = re.sub(r"[.,:;]$", "", name)

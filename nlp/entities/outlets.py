@@ -5,6 +5,7 @@ written (quotes and case endings removed)."""
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -16,12 +17,13 @@ from spacy.tokens import Doc
 from nlp.entities import roles
 from nlp.entities.attribution import attributed
 from nlp.entities.gazetteer import KK_ENDINGS, RU_ENDINGS, Hit, longest, outlet_gazetteer
+from nlp.entities.names import key
 
 OUTLET_CUE = re.compile(
     r"(?<![\w-])(?:(?:YouTube|Telegram|Instagram|TikTok|телеграм|ютуб|ютюб)-(?:канал|арна)\w*|съемочн\w+ групп\w*|"
-    r"съёмочн\w+ групп\w*|эфир(?:е|а)?|(?:интернет-)?(?:издани\w*|газет\w*|телеканал\w*|телекомпани\w*|радиостанци\w*|"
-    r"радио|сайт\w*|портал\w*|агентств\w*|издательств\w*|журнал(?:а|у|ом|е|ы\w*)?|редакци\w*|басылым\w*|телеарна\w*|агенттіг\w*|"
-    r"newspapers?|outlets?|websites?|(?:TV )?channels?|portals?|agency|magazines?|news sites?|paper|weekly|daily|edition|"
+    r"съёмочн\w+ групп\w*|эфир(?:е|а)?|(?:(?:Telegram|YouTube|Instagram|TikTok|телеграм|ютуб)\s+)?арна(?:сы|сында|сының|сына|сынан)|(?:интернет-)?(?:издани\w*|газет\w*|телеканал\w*|телекомпани\w*|радиостанци\w*|"
+    r"радио|сайт\w*|портал\w*|агентств\w*|информагентств\w*|медиахолдинг\w*|(?-i:ИА)|издательств\w*|журнал(?:а|у|ом|е|ы\w*)?|редакци\w*|басылым\w*|телеарна\w*|агенттіг\w*|"
+    r"(?:(?:TV|[Tt]elevision|[Rr]adio) )?stations?|newspapers?|outlets?|websites?|(?:TV )?channels?|portals?|agency|magazines?|news sites?|paper|weekly|daily|edition|"
     r"broadcaster))(?![\w-])",
     re.IGNORECASE,
 )
@@ -45,7 +47,7 @@ EN_KIND = (
 EN_BEFORE = (
     re.compile(  # "Dala News TV channel", "the \"Steppe Truth\" (\"…\") weekly", "X, a news site"
         rf"(?:(?P<lat>{LATIN_NAME})|\"(?P<q>[^\"]{{2,50}})\")\s*(?:\([^()]{{1,40}}\)\s*)?"
-        rf"(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}})?{EN_KIND}\b"
+        rf"(?:,\s*(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}})?(?i:{EN_KIND})\b"
     )
 )
 EN_CALLED = re.compile(rf"{EN_KIND}\s*,?\s+(?:called|named)\s+(?P<lat>{LATIN_NAME})")
@@ -140,18 +142,71 @@ def display_name(hit: Hit) -> str:
     return clean_name(LEADING_CUE.sub("", hit.text.strip())) or hit.name
 
 
+def same_form(a: str, b: str) -> bool:
+    """Two written forms of an outlet that are one name up to case endings, script and generic
+    words ("«Московского комсомольца»" / "Московский комсомолец", "Orda.kz" / "ORDA KZ"); an
+    abbreviation and the full name ("МК" / "Московский комсомолец") are two forms."""
+    ta, tb = _form_words(a), _form_words(b)
+    short, long_ = sorted((ta, tb), key=len)
+    if short and all(any(_word_meets(s, w) for w in long_) for s in short):
+        return True
+    return len("".join(ta)) >= 4 and _word_meets("".join(ta), "".join(tb))
+
+
+def reported_forms(hits: list[Hit], text: str) -> list[Hit]:
+    """The first mention of each written form of each outlet (:func:`same_form`), leaving out
+    an abbreviation defined in parentheses right after another form ("Full Name (FN)")."""
+    defined = [
+        (b.name, display_name(b))
+        for a, b in zip(hits, hits[1:], strict=False)
+        if a.name == b.name and re.fullmatch(r"\s*\(\s*", text[a.end : b.start])
+    ]
+    out: list[Hit] = []
+    for h in hits:
+        form = display_name(h)
+        if any(n == h.name and same_form(d, form) for n, d in defined) or any(
+            same_words(display_name(o), form)
+            or (o.name == h.name and same_form(display_name(o), form))
+            for o in out
+        ):
+            continue
+        out.append(h)
+    return out
+
+
+def same_words(a: str, b: str) -> bool:
+    """The same name word for word, up to case endings ("Апрель" / "Апреля")."""
+    ta, tb = _form_words(a), _form_words(b)
+    return len(ta) == len(tb) and all(_word_meets(x, y) for x, y in zip(ta, tb, strict=True))
+
+
+def _form_words(name: str) -> list[str]:
+    words = [k for w in re.split(r"[\W_]+", name) if (k := key(w))]
+    generic = set(not_outlets()["generic_words"])
+    return [w for w in words if w not in generic] or words
+
+
+def _word_meets(a: str, b: str) -> bool:
+    short, long_ = sorted((a, b), key=len)
+    prefix = len(os.path.commonprefix([a, b]))
+    return a == b or (len(short) >= 3 and prefix >= max(3, len(short) - 2))
+
+
 def clean_name(raw: str) -> str:
     name = raw.strip(" «»\"“”'.,-")
     name = re.sub(r"'s$", "", name)
     return re.sub(rf"-(?:{KK_ENDINGS}|{RU_ENDINGS})$", "", name)
 
 
+KK_GENITIVE = re.compile(r"(?:ның|нің|дың|дің|тың|тің)$")
+
+
 def _after(
     text: str, end: int, is_role: bool, cyrillic: bool, persons
 ) -> tuple[str, re.Match] | None:
     m = AFTER_CUE.match(text, end)
-    if not m:
-        return None
+    if not m or KK_GENITIVE.search(text, max(0, end - 4), end):
+        return None  # "«А» газетінің «Б» бөлімі": Kazakh names its outlet before the word
     group = next((g for g in QUOTE_GROUPS if m.group(g)), "lat")
     if group != "lat" or cyrillic or not is_role or m.group("prep"):
         return group, m
@@ -184,6 +239,28 @@ def _quoted_list(text: str, end: int, known: list[Hit]) -> list[Hit]:
     return hits
 
 
+LATIN_NEXT = re.compile(rf"\s*(?:,\s*and|,|and)\s+(?P<lat>{LATIN_NAME})")
+
+
+def _latin_list(text: str, end: int, known: list[Hit]) -> list[Hit]:
+    """Latin names that continue one after an outlet word ("the stations A, B, and C")."""
+    hits: list[Hit] = []
+    while (m := LATIN_NEXT.match(text, end)) and len(hits) < 50:
+        found = _hit(m.group("lat"), m.start("lat"), m.end("lat"), known)
+        if not found:
+            break
+        hits += found
+        end = m.end()
+    return hits
+
+
+def _inside_name(text: str, start: int) -> bool:
+    """A capitalised outlet word after a capitalised word is the end of a name ("Astana TV
+    Channel Anna Bell"): what follows it is not the outlet."""
+    before = re.search(r"([\w-]+)\s+$", text[max(0, start - 40) : start])
+    return text[start : start + 1].isupper() and bool(before and before.group(1)[:1].isupper())
+
+
 def unknown_outlets(
     text: str, known: list[Hit], persons: list[tuple[int, int]] | None = None
 ) -> list[Hit]:
@@ -194,8 +271,9 @@ def unknown_outlets(
     cyrillic = bool(re.search("[а-яё]", text[:2000], re.IGNORECASE))
     hits = []
     for start, end, is_role in outlet_cues + role_cues:
+        named = not is_role and _inside_name(text, start)
         for found in (
-            _after(text, end, is_role, cyrillic, persons),
+            None if named else _after(text, end, is_role, cyrillic, persons),
             _before(text, start, is_role, cyrillic),
         ):
             if found:
@@ -203,9 +281,12 @@ def unknown_outlets(
                 hits += _hit(m.group(group), m.start(group), m.end(group), known)
                 if group in QUOTE_GROUPS:
                     hits += _quoted_list(text, m.end(), known)
+                elif group == "lat" and not is_role and not cyrillic:
+                    hits += _latin_list(text, m.end(group), known)
     for m in [*EN_BEFORE.finditer(text), *EN_CALLED.finditer(text)]:
         group = "lat" if m.group("lat") else "q"
-        hits += _hit(m.group(group), m.start(group), m.end(group), known)
+        end = m.end() if _kind_in_name(m, group) else m.end(group)
+        hits += _hit(text[m.start(group) : end], m.start(group), end, known)
     return hits + domain_outlets(text, known)
 
 
@@ -222,14 +303,29 @@ def _blocked_names() -> tuple[frozenset[str], frozenset[str]]:
     return names, frozenset(n.casefold() for n in NOT_OUTLET)
 
 
+def _kind_in_name(m: re.Match, group: str) -> bool:
+    """ "Astana National TV Channel": a capitalised kind right after the name is part of it."""
+    tail = m.string[m.end(group) : m.end()]
+    words = tail.split()
+    return group == "lat" and "," not in tail and bool(words) and words[-1][:1].isupper()
+
+
+NAMED_KIND = re.compile(r"\s(?:TV|Television|Channel|Radio|Newspaper|Agency|Magazine|Weekly)$")
+
+
+def _place_named(name: str) -> bool:
+    return name.split()[0] not in ("The", "A", "An") and bool(NAMED_KIND.search(name))
+
+
 def plausible(name: str) -> bool:
-    """A discovered name can be an outlet's: capitalised, short, no person, place or NGO."""
+    """A discovered name can be an outlet's: capitalised, short, no person, place or NGO (a
+    place may start a name that ends in its kind: "Astana National TV Channel")."""
     blocked, first_words = _blocked_names()
     return not (
         len(name) < 3
         or not (name[0].isupper() or name[0].isdigit() or DOMAIN_NAME.fullmatch(name))
         or len(name.split()) > 5
-        or name.split()[0].casefold() in first_words
+        or (name.split()[0].casefold() in first_words and not _place_named(name))
         or re.search(r"-(?:owned|based|funded|run|backed)$", name)
         or name in DEMONYMS
         or name.casefold() in blocked

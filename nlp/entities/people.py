@@ -13,46 +13,21 @@ from spacy.tokens import Doc
 from nlp.entities import roles
 from nlp.entities.morph import nominative
 from nlp.entities.names import kazakh_nominative, strip_kazakh_case
+from nlp.entities.outlets import OUTLET_CUE
 
 UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 LOWER = "a-zа-яёәғқңөұүһі'’"
 WORD = rf"[{UPPER}][{LOWER}]+(?:-[{UPPER}{LOWER}][{LOWER}]+)?"
 CAPS = rf"[{UPPER}]{{4,}}(?![{LOWER}])"  # a surname in capitals ("Айымтора АБДИНА")
-NAME = re.compile(rf"{WORD}(?:\s+(?:{WORD}|{CAPS})){{1,2}}")
+NAME = re.compile(rf"{WORD}(?:[^\S\n]+(?:{WORD}|{CAPS})){{1,2}}")
 FILLER = re.compile(
     rf"\s*(?:(?:из|с|со|от|в|во|from|of|in)\s+{WORD}|[«\"][^»\"]{{1,60}}[»\"]|[{LOWER}-]+|[A-Z][\w.&-]*|[\w.-]+\.(?:kz|media|news|org|com|ru|info|net))\s*"
 )
 LINK = re.compile(r"^\s*(?:,|и|and|және|мен|а также|as well as)\s*$", re.IGNORECASE)
-QUOTED = re.compile(r"«[^»]{1,80}»|\"[^\"]{1,80}\"|“[^”]{1,80}”")
+# a straight quote opens before a non-space and closes after one: '…," said A B. "…' is no quote
+QUOTED = re.compile(r"«[^»]{1,80}»|\"(?=\S)[^\"]{1,80}(?<=\S)\"|“[^”]{1,80}”|<<[^<>]{1,80}>>")
 PATRONYMIC = re.compile(r"(?:ович|евич|овна|евна|ична|ұлы|қызы|улы|кызы)\w*$", re.IGNORECASE)
 APPOSITION = re.compile(rf"(?P<name>{WORD}(?:\s+{WORD}){{1,2}})\s*,\s*(?:[\w-]+\s+){{0,2}}$")
-STOP_FIRST = {
-    "The",
-    "A",
-    "An",
-    "In",
-    "On",
-    "At",
-    "By",
-    "For",
-    "From",
-    "With",
-    "According",
-    "But",
-    "And",
-    "It",
-    "В",
-    "На",
-    "По",
-    "Во",
-    "С",
-    "И",
-    "Но",
-    "А",
-    "Как",
-    "Об",
-    "О",
-}
 
 
 @dataclass(frozen=True)
@@ -127,9 +102,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     words = list(re.finditer(rf"{WORD}|(?<=\s){CAPS}", text[start:end]))
     kept: list[re.Match] = []
     for w in words:
+        gap = text[start + kept[-1].end() : start + w.start()] if kept else ""
         if kept and (
-            text[start + kept[-1].end() : start + w.start()].strip()
-            or w.group(0).isascii() != kept[0].group(0).isascii()
+            gap.strip() or "\n" in gap or w.group(0).isascii() != kept[0].group(0).isascii()
         ):
             break
         kept.append(w)
@@ -169,7 +144,31 @@ def cue_candidates(
             if not f or f.end() == pos or re.search(r"[,.;:!?]", text[pos : f.end()]):
                 break
             pos = f.end()
-    return out + apposition_candidates(text, cues, blocked)
+    return out + apposition_candidates(text, cues, blocked) + paren_candidates(text, cues, blocked)
+
+
+NAME_BEFORE_PAREN = re.compile(rf"(?<!\S)(?P<name>{WORD}[^\S\n]+(?:{WORD}|{CAPS}))[^\S\n]*$")
+
+
+def paren_candidates(
+    text: str, cues: list[roles.Cue], blocked: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Names followed by a parenthesis that gives their media role: "А Б («…» газетінің
+    меншікті тілшісі)", "A B (a correspondent of …)"."""
+    out = []
+    for cue in cues:
+        opening = text.rfind("(", max(0, cue.start - 160), cue.start)
+        if not cue.role or opening < 0 or re.search(r"[)\n]", text[opening : cue.start]):
+            continue
+        m = NAME_BEFORE_PAREN.search(text, max(0, opening - 60), opening)
+        if (
+            m
+            and not _overlaps(m.start("name"), m.end("name"), blocked)
+            and m.group("name").split()[0] not in roles.name_words()["not_first"]
+            and roles.role_in_parenthesis(text, m.end("name"), cues)
+        ):
+            out.append(_trim(text, m.start("name"), m.end("name")))
+    return out
 
 
 def apposition_candidates(
@@ -184,7 +183,7 @@ def apposition_candidates(
             continue
         if (
             roles.role_after(text, m.end("name"), cues) == cue
-            and m.group("name").split()[0] not in STOP_FIRST
+            and m.group("name").split()[0] not in roles.name_words()["not_first"]
         ):
             out.append(_trim(text, m.start("name"), m.end("name")))
     return out
@@ -229,7 +228,8 @@ def normalise(text: str, lang: str, cue_word: str | None) -> str:
 
 def find_people(doc: Doc) -> list[Person]:
     text, lang = doc.text, doc._.lang or doc.lang_
-    cues, blocked = roles.find_cues(text), blocked_spans(doc)
+    blocked = blocked_spans(doc)
+    cues = roles.find_cues_with_outlets(text, [(h.start, h.end) for h in doc._.outlets or []])
     ner = [_strip_lead(text, s, e, cues, blocked) for s, e in ner_candidates(doc)]
     ner = [(s, e) for s, e in ner if e > s and not _overlaps(s, e, blocked)]
     by_cue = [
@@ -239,15 +239,17 @@ def find_people(doc: Doc) -> list[Person]:
             s <= ns and ne <= e and (ns, ne) != (s, e) and " " in text[ns:ne] for ns, ne in ner
         )
     ]
+    if lang == "en":  # "Journalists Face Death …": capitalised words after a cue in a headline
+        by_cue = [(s, e) for s, e in by_cue if not headline_line(text, s, e)]
     found = _merge(ner + by_cue)
     spans = [
         (s, e)
         for s, e in _merge(found + _list_continued(text, found, blocked))
         if not _overlaps(s, e, blocked)
-        and text[s:e] not in COMMON_WORDS
-        and text[s:e].split()[0] not in STOP_FIRST
+        and strip_kazakh_case(text[s:e]) not in COMMON_WORDS
+        and text[s:e].split()[0] not in roles.name_words()["not_first"]
         and not LOCATIVE.search(text[s:e])
-        and not (lang == "en" and NOT_NAME.search(text[s:e]))
+        and not (lang == "en" and _not_a_name(text[s:e]))
     ]
     people: list[Person] = []
     for s, e in spans:
@@ -263,62 +265,112 @@ def find_people(doc: Doc) -> list[Person]:
                 cue.text if cue else None,
             )
         )
-    people += pattern_people(text, lang, people, blocked)
+    people += pattern_people(text, lang, people, cues, blocked)
     return _complete_surnames(people)
 
 
-EN_NAME = re.compile(
-    r"(?<![\w.])[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:\s[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?){1,2}"
-    r"(?:\s(?:kyzy|uulu|uly|qyzy))?(?![\w-])"
-)
-NOT_NAME = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Kazakh\w*|Kyrgyz\w*|Uzbek\w*|Russian?|Tajik\w*|"
-    r"Turkmen\w*|Czech|House|Live|"
-    r"Central|Asia\w*|Court|Code|Ministry|Minister|President|Committee|Office|Service|Department|"
-    r"Republic|Union|Council|Party|News|Media|Radio|Times|Post|Daily|Channel|Agency|Foundation|"
-    r"Center|Centre|University|Police|National|International|State|Security|Article|Law|City|Region|"
-    r"District|Street|Square|Facebook|Telegram|Instagram|YouTube|Twitter|Freedom|Human|Rights|"
-    r"Free|Europe|Liberty|Reporters|Without|Borders|Watch|Journalists|Protection|Speech)\b"
-)
-
-
 def pattern_people(
-    text: str, lang: str, found: list[Person], blocked: list[tuple[int, int]]
+    text: str, lang: str, found: list[Person], cues: list[roles.Cue], blocked: list[tuple[int, int]]
 ) -> list[Person]:
-    """English names the small NER model misses ("Igor Vinyavsky, imprisoned editor of …"):
-    capitalised word pairs, kept only if the role model ties them to media (``cue="pattern"``)."""
+    """English names the small NER model misses ("Arman Bekov, imprisoned editor of …"): the
+    last two or three name-shaped words of a run of capitalised words ("General Director of
+    Steppe TV Channel Aru Saparova"), with the role cue that governs them; kept only if the
+    role model ties them to media (``cue="pattern"``)."""
     if lang != "en":
         return []
     taken = [(p.start, p.end) for p in found] + blocked
     out = []
-    for m in EN_NAME.finditer(text):
-        if m.group(0).split()[0] in STOP_FIRST or NOT_NAME.search(m.group(0)):
+    for s, e in _pattern_spans(text):
+        if _overlaps(s, e, taken):
             continue
-        if not _overlaps(m.start(), m.end(), taken):
-            out.append(
-                Person(
-                    m.group(0),
-                    normalise(m.group(0), lang, None),
-                    m.start(),
-                    m.end(),
-                    None,
-                    "pattern",
-                )
-            )
+        before, after = _cue_before(text, s, e, cues, blocked), roles.role_after(text, e, cues)
+        paren = roles.role_in_parenthesis(text, e, cues)
+        role = next((c.role for c in (before, after, paren) if c and c.role), None)
+        out.append(Person(text[s:e], normalise(text[s:e], lang, None), s, e, role, "pattern"))
     return out
 
 
-def _governing_cue(text, s, e, cues, blocked, people) -> roles.Cue | None:
+RUN = re.compile(r"(?<![\w.])[A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|kyzy|uulu|uly|qyzy))*")
+NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?(?:['’]s)?|kyzy|uulu|uly|qyzy")
+
+
+def _pattern_spans(text: str) -> list[tuple[int, int]]:
+    """The name at the end of each run of capitalised words (after its last word that cannot
+    be part of a name), when it is two or three words long (a patronymic marker may follow)."""
+    out = []
+    for run in RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group(0)))
+        cut = max((i for i, w in enumerate(words) if not _name_word(w.group(0))), default=-1)
+        tail = words[cut + 1 :]
+        size = len(tail) - (1 if tail and tail[-1].group(0).islower() else 0)
+        if 2 <= size <= 3 and not tail[0].group(0).islower():
+            out.append((run.start() + tail[0].start(), run.start() + tail[-1].end()))
+    return out
+
+
+def _not_a_name(span: str) -> bool:
+    """English capitalised words that are no person's: months, places, institutions, and
+    function words (a title-case headline: "Journalists Under Pressure")."""
+    return bool(roles.not_name_pattern().search(span))
+
+
+def _name_word(word: str) -> bool:
+    return bool(NAME_WORD.fullmatch(word)) and not (
+        word in roles.name_words()["not_first"] or _not_a_name(word)
+    )
+
+
+def _cue_before(text, s, e, cues, blocked) -> roles.Cue | None:
+    """:func:`nlp.entities.roles.role_before`, but on a headline only a cue right before the name (or its
+    outlet) counts ("Blogger Critical Of Government Gets Lengthy Prison Term", "Journalists in
+    Gaza Face Death": a headline's words, no name)."""
     cue = roles.role_before(text, s, cues, blocked)
+    if cue and headline_line(text, s, e):
+        return None if roles.unblocked(text, cue.end, s, blocked).strip() else cue
+    return cue
+
+
+def _governing_cue(text, s, e, cues, blocked, people) -> roles.Cue | None:
+    cue = _cue_before(text, s, e, cues, blocked)
     if cue and people and cue.end <= people[-1].start and people[-1].end <= s:
         cue = None  # a cue governs the first name after it only ("адвокат журналистки А Б" → Б is not)
-    if cue is None and people and people[-1].role and LINK.match(text[people[-1].end : s]):
+    if cue is None and people and people[-1].role and _linked(text, people[-1].end, s, blocked):
         return roles.Cue(people[-1].role, people[-1].start, people[-1].start, people[-1].cue or "")
     if cue and cue.role:
         return cue
     after = roles.role_after(text, e, cues)
-    return after if after and after.role else cue or after or roles.listed_role(text, s, cues)
+    if after and after.role:
+        return after
+    if paren := roles.role_in_parenthesis(text, e, cues):
+        return paren
+    return cue or after or roles.listed_role(text, s, cues)
+
+
+def _linked(text: str, start: int, end: int, blocked: list[tuple[int, int]]) -> bool:
+    """Two names joined by "and", also with the second one's outlet in between ("журналисты
+    «А» Иван Петров и агентства «Б» Пётр Сидоров")."""
+    if LINK.match(text[start:end]):
+        return True
+    bare = roles.unblocked(text, start, end, blocked)
+    if bare == text[start:end] or not OUTLET_CUE.search(bare):
+        return False
+    if any(c.role is None for c in roles.find_cues(bare)):
+        return False  # "журналист А и адвокат газеты «Б» В": В is the lawyer
+    return bool(LINKED_BY_OUTLET.match(OUTLET_CUE.sub(" ", bare)))
+
+
+LINKED_BY_OUTLET = re.compile(rf"^\s*(?:,|и|and|және|мен|а также)\s+(?:[{LOWER}-]+\s+){{0,2}}$")
+
+
+def headline_line(text: str, start: int, end: int) -> bool:
+    """The span sits on a headline: a short line with no full stop, its words mostly capitalised."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if len(line) > 200 or line[-1:] in (".", "!", "?", "»", '"'):
+        return False
+    words = re.findall(r"[^\W\d_]{4,}", line)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
 
 
 def _cue_word(text: str, start: int, cue: roles.Cue | None) -> str | None:

@@ -16,10 +16,12 @@ from dataclasses import dataclass, field
 from nlp.entities import roles
 from nlp.entities.gazetteer import Hit
 from nlp.entities.names import key
-from nlp.entities.people import Person
+from nlp.entities.people import Person, headline_line
 from nlp.text import sentences
 
-LIST_GAP = re.compile(r"\s*(?:,|;|\bи\b|\band\b|\bжәне\b|\bмен\b|\bпен\b|\bбен\b|,?\s*а также)\s*$")
+LIST_GAP = re.compile(
+    r"\s*(?:(?:kyzy|uulu|uly|qyzy|кызы|уулу)\s*)?(?:,|;|\bи\b|\band\b|\bжәне\b|\bмен\b|\bпен\b|\bбен\b|,?\s*а также)\s*$"
+)
 PAREN = re.compile(r"\s*[(,—–-]\s*(?P<body>[^()\n]{0,120})\)?")
 CREDIT = re.compile(
     r"^\s*(?:фото|photo|сурет|автор|author|by|текст|text|видео|video)\b", re.IGNORECASE
@@ -62,6 +64,7 @@ NAMES = (
     "other_before_list",
     "list_of_three",
     "plural_before_list",
+    "plural_after_list",
     "colleague_before",
     "speech_after",
     "mentions",
@@ -102,7 +105,8 @@ def context(text: str, lang: str, outlets: list[Hit]) -> Context:
     for block in re.split(r"(\n\s*\n)", text):
         paras.append((pos, pos + len(block)))
         pos += len(block)
-    return Context(text, lang, roles.find_cues(text), outlets, sents, paras)
+    cues = roles.find_cues_with_outlets(text, [(h.start, h.end) for h in outlets])
+    return Context(text, lang, cues, outlets, sents, paras)
 
 
 def same_surname(a: str, b: str) -> bool:
@@ -113,15 +117,47 @@ def same_surname(a: str, b: str) -> bool:
     return len(short) >= 4 and long_.startswith(short[:-1]) and len(long_) - len(short) <= 3
 
 
+def _first_names(people: list[Person]) -> set[str]:
+    return {key(p.norm.split()[0]) for p in people if len(p.norm.split()) > 1}
+
+
+def _same_person(group: Candidate, p: Person) -> bool:
+    """A surname alone joins anyone of that surname; two full names join when their first names
+    meet too (a journalist's wife or brother is someone else: "Arman Bekov" / "Dana Bekova",
+    "Aida Asan kyzy" / "Timur Asan uulu")."""
+    mine = _first_names([p])
+    theirs = _first_names(group.mentions)
+    return not mine or not theirs or any(_first_meet(a, b) for a in mine for b in theirs)
+
+
+def _first_meet(a: str, b: str) -> bool:
+    """First names that meet: the same up to an inflection, or an initial ("T." / "Tamara")."""
+    short, long_ = sorted((a, b), key=len)
+    return same_surname(a, b) or (len(short) <= 2 and long_.startswith(short[:1]))
+
+
+def _surname(words: list[str]) -> str:
+    """The surname word: the last, or the one before a Kyrgyz/Kazakh patronymic marker."""
+    if len(words) > 2 and words[-1].casefold() in PATRONYMIC_MARKERS:
+        return words[-2]
+    return words[-1]
+
+
+PATRONYMIC_MARKERS = {"kyzy", "uulu", "uly", "qyzy", "кызы", "уулу", "ұлы", "қызы"}
+
+
 def candidates(people: list[Person]) -> list[Candidate]:
-    """People grouped by surname; the longest name form names the group."""
+    """People grouped by surname (and first name, when both mentions have one); the longest
+    name form names the group."""
     groups: list[tuple[str, Candidate]] = []
     for p in people:
         words = p.norm.split()
         if not words:
             continue
-        surname = key(words[-1]) or key(p.norm)
-        group = next((g for k, g in groups if same_surname(k, surname)), None)
+        surname = key(_surname(words)) or key(p.norm)
+        group = next(
+            (g for k, g in groups if same_surname(k, surname) and _same_person(g, p)), None
+        )
         if group is None:
             group = Candidate(p.norm)
             groups.append((surname, group))
@@ -206,13 +242,7 @@ def _manager_of_outlet(ctx: Context, p: Person) -> bool:
 
 
 def _headline(ctx: Context, p: Person) -> bool:
-    start = ctx.text.rfind("\n", 0, p.start) + 1
-    end = ctx.text.find("\n", p.end)
-    line = ctx.text[start : end if end >= 0 else len(ctx.text)].strip()
-    if len(line) > 200 or line[-1:] in (".", "!", "?", "»", '"'):
-        return False  # a headline is a short line with no full stop
-    words = re.findall(r"[^\W\d_]{4,}", line)
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) / len(words) >= 0.7
+    return headline_line(ctx.text, p.start, p.end)
 
 
 def mention_features(ctx: Context, p: Person, chain: list[Person]) -> dict[str, float]:
@@ -250,6 +280,9 @@ def mention_features(ctx: Context, p: Person, chain: list[Person]) -> dict[str, 
         ),
         "plural_before_list": float(
             listed >= 1 and bool(PLURAL.search(ctx.text, max(0, head - 250), head))
+        ),
+        "plural_after_list": float(
+            listed >= 2 and bool(PLURAL.search(ctx.text, chain[-1].end, chain[-1].end + 250))
         ),
         "colleague_before": float(bool(COLLEAGUE.search(ctx.text, max(0, p.start - 40), p.start))),
         "speech_after": float(bool(SPEECH.match(ctx.text, p.end))),
