@@ -158,8 +158,17 @@ class SourcesSpider(scrapy.Spider):
     # -- closing, source by source --------------------------------------------------------
     def _settle(self, name: str, change: int) -> None:
         self.in_flight[name] += change
-        if not self.in_flight[name] and name not in self.starting and name not in self.results:
+        if self.in_flight[name] or name in self.starting or name in self.results:
+            return
+        if not self._closing():
             self._close_member(name, "finished")
+
+    def _closing(self) -> bool:
+        """Whether the crawler is closing (a stop signal, a timeout): what finishes while its
+        downloads drain is closed with the crawler's reason, as its own crawler would have been."""
+        engine = self.crawler.engine
+        slot = getattr(engine, "_slot", None)  # Scrapy's engine slot: ``closing`` is set first
+        return not engine.running or getattr(slot, "closing", None) is not None
 
     def _close_member(self, name: str, reason: str) -> None:
         member = self.members[name]
