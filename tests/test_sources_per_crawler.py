@@ -27,13 +27,19 @@ def crawl(tmp: Path, base: str, per_crawler: int, env) -> dict:
     migrate(db)
     env.setenv("PRESSWATCH_PROBE", str(probe))
     settings = {**FAST, "SOURCES_PER_CRAWLER": per_crawler, "EXTENSIONS": {"source_probe.Probe": 9}}
-    results = crawl_sources(db_path, write(tmp / "sources.yaml", base), settings=settings, quiet=True)
+    results = crawl_sources(
+        db_path, write(tmp / "sources.yaml", base), settings=settings, quiet=True
+    )
     return {
-        "results": {n: {k: v for k, v in r.items() if k not in PROCESS} for n, r in results.items()},
+        "results": {
+            n: {k: v for k, v in r.items() if k not in PROCESS} for n, r in results.items()
+        },
         "failures": sorted((f["source"], f["kind"], f["url"] or "") for f in failures(db)),
         "runs": sorted(
             tuple(r.values())
-            for r in db.query("SELECT source, status, items, pages, errors, reason FROM source_runs")
+            for r in db.query(
+                "SELECT source, status, items, pages, errors, reason FROM source_runs"
+            )
         ),
         "crawlers": len(probe.read_text().splitlines()),
     }

@@ -18,14 +18,17 @@ crawler closes (a timeout, a stop signal) are closed with the crawler's reason.
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
 
 import scrapy
 from scrapy import signals
 from scrapy.utils.spider import iterate_spider_output
 
 from crawlers.spiders.base import SourceSpider
+
+logger = logging.getLogger(__name__)
 
 SOURCE = "presswatch_source"  # request meta: the name of the source the request belongs to
 
@@ -83,6 +86,7 @@ class SourcesSpider(scrapy.Spider):
             s["name"]: self.member_class(source=s, run_id=run_id, extractor=extractor)
             for s in sources
         }
+        self.stats_of = {name: SourceStats() for name in self.members}
         self.in_flight = dict.fromkeys(self.members, 0)
         self.starting = set(self.members)  # start requests not yet all out
         self.results: dict[str, dict[str, Any]] = {}
@@ -90,8 +94,8 @@ class SourcesSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        for member in spider.members.values():
-            member.crawler = SourceCrawler(crawler, SourceStats())
+        for name, member in spider.members.items():
+            member.crawler = cast(Any, SourceCrawler(crawler, spider.stats_of[name]))
             member.settings = crawler.settings
         for handler, signal in (
             (spider._received, signals.response_received),
@@ -104,7 +108,12 @@ class SourcesSpider(scrapy.Spider):
         return spider
 
     def source_stats(self, name: str) -> SourceStats:
-        return self.members[name].crawler.stats
+        return self.stats_of[name]
+
+    def member_of(self, request: Any) -> str | None:
+        """The name of the source ``request`` belongs to (``None``: none of this crawler's)."""
+        name = request.meta.get(SOURCE) if request is not None else None
+        return name if name in self.members else None
 
     # -- requests and items, counted per source -------------------------------------------
     async def start(self):
@@ -140,19 +149,18 @@ class SourcesSpider(scrapy.Spider):
             self._settle(name, -1)
 
     def _received(self, response, request, spider) -> None:
-        name = request.meta.get(SOURCE)
-        if name in self.members:
+        name = self.member_of(request)
+        if name is not None:
             self.source_stats(name).inc_value("response_received_count")
 
     def _dropped(self, request, spider) -> None:
-        name = request.meta.get(SOURCE)
-        if name in self.members:
+        name = self.member_of(request)
+        if name is not None:
             self._settle(name, -1)
 
     def _item_left(self, item, response, spider, **kw: Any) -> None:
-        request = getattr(response, "request", None)
-        name = request.meta.get(SOURCE) if request is not None else None
-        if name in self.members:
+        name = self.member_of(getattr(response, "request", None))
+        if name is not None:
             self._settle(name, -1)
 
     # -- closing, source by source --------------------------------------------------------
@@ -172,10 +180,15 @@ class SourcesSpider(scrapy.Spider):
 
     def _close_member(self, name: str, reason: str) -> None:
         member = self.members[name]
-        member.closed(reason)
-        self.results[name] = member.result
+        try:
+            member.closed(reason)
+            result = member.result
+        except Exception as exc:  # as a crawler's spider that failed to close: the source fails
+            logger.exception("source %s did not close", name)
+            result = {"status": "failed", "items": 0, "pages": 0, "errors": 1, "reason": str(exc)}
+        self.results[name] = result
         if self.on_done is not None:
-            self.on_done(name, member.result)
+            self.on_done(name, result)
 
     def running(self) -> Iterable[SourceStats]:
         """The stats of the sources not finished yet."""
