@@ -93,3 +93,19 @@ def test_the_queue_batches_sources_of_one_group_and_keeps_the_limit():
     crawls.finish("b3")
     crawls.finish("b4")
     assert queue.done.called and len(queue.results) == 10 and queue.peak_active == 6
+
+
+def test_each_source_has_its_own_download_slot_per_host():
+    from scrapy import Request
+
+    from crawlers.middlewares.per_source import SourceSlotMiddleware
+    from crawlers.spiders.sources import SOURCE
+
+    slots = SourceSlotMiddleware()
+    one, other = (Request("http://news.test/a", meta={SOURCE: n}) for n in ("one", "other"))
+    slots.process_request(one)
+    slots.process_request(other)
+    moved = one.replace(url="http://mirror.test/a")  # a redirect keeps the meta, and its slot
+    slots.process_request(moved)
+    keys = {r.meta["download_slot"] for r in (one, other, moved)}
+    assert keys == {"news.test one", "news.test other", "mirror.test one"}
