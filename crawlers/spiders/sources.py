@@ -128,7 +128,8 @@ class SourcesSpider(scrapy.Spider):
         """Count a source's request or item as in flight; route a request's answer back here."""
         if isinstance(output, scrapy.Request):
             output.meta[SOURCE] = name
-            output.callback = functools.partial(self._answer, name, output.callback)
+            callback = output.callback or self.members[name]._parse  # as Scrapy: parse()
+            output.callback = functools.partial(self._answer, name, callback)
             output.errback = functools.partial(self._error, name, output.errback)
         if output is not None:
             self.in_flight[name] += 1
