@@ -6,8 +6,10 @@ log record of the process went through all of them) and ``LogStats`` logged one 
 per interval. Opened all at once, 5,000 sources made the cost of a page grow with the number of
 sources. Both extensions are left out (``crawlers/settings.py``, ``UNUSED``), one progress line for
 the whole process replaces them (:class:`SourceQueue` logs it every ``LOGSTATS_INTERVAL``), and the
-sources wait in this queue: a source starts when another finishes, so what runs at once, and what
-each page costs, stays the same for 50 or 5,000 sources.
+sources wait in this queue: sources start as others finish, so what runs at once, and what each
+page costs, stays the same for 50 or 5,000 sources. They start in batches of up to
+``SOURCES_PER_CRAWLER`` sources of one kind and settings, one Scrapy crawler per batch
+(``crawlers/spiders/sources.py``), when there is room for a full batch.
 
 A crawl stopped by a signal (Scrapy closes the open spiders with reason ``shutdown``) starts no
 further source; the sources that never ran are reported ``interrupted``.
