@@ -125,6 +125,7 @@ def crawl_here(
         crawler = process.create_crawler(_spider_class(batch[0]))
         per_source = crawler.settings.getint("CONCURRENT_REQUESTS")
         crawler.settings.set("CONCURRENT_REQUESTS", per_source * len(batch), priority="spider")
+        crawler.settings.set("PRESSWATCH_CRAWLER_SOURCES", len(batch), priority="spider")
         started = process.crawl(
             crawler, sources=batch, run_id=run_id, extractor=extractor, on_done=done
         )

@@ -82,7 +82,13 @@ BASE: dict[str, Any] = {
         "crawlers.middlewares.retry.BackoffRetryMiddleware": 550,
         "crawlers.middlewares.address_guard.AddressGuardMiddleware": 590,
     },
-    "DOWNLOAD_HANDLERS": {"s3": None, "ftp": None},
+    "DOWNLOAD_HANDLERS": {
+        "s3": None,
+        "ftp": None,
+        # idle connections per host for all the crawler's sources (crawlers/middlewares/per_source.py)
+        "http": "crawlers.middlewares.per_source.SharedPoolHandler",
+        "https": "crawlers.middlewares.per_source.SharedPoolHandler",
+    },
     "ITEM_PIPELINES": {
         "crawlers.pipelines.extract.ExtractPipeline": 100,
         "crawlers.pipelines.archive.ArchivePipeline": 200,

@@ -3,13 +3,17 @@
 Each source had its own crawler, hence its own download slots (concurrency, ``DOWNLOAD_DELAY``
 and AutoThrottle per host) and its own robots.txt per host. They stay per source: a request of a
 source (``meta[SOURCE]``) goes into the slot of that source and host, and robots.txt is fetched
-and obeyed per source and host, the fetch counted as one of the source's pages, as before.
+and obeyed per source and host, the fetch counted as one of the source's pages, as before. The
+crawler's HTTP connection pool keeps as many idle connections per host as its sources' crawlers
+kept together (Scrapy keeps ``CONCURRENT_REQUESTS_PER_DOMAIN`` per crawler): with fewer, sources
+on one host opened a new connection for most requests.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from scrapy.core.downloader.handlers.http11 import HTTP11DownloadHandler
 from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware, logger
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request
@@ -63,3 +67,14 @@ class SourceRobotsTxtMiddleware(RobotsTxtMiddleware):
         if isinstance(parser, Deferred):
             return await maybe_deferred_to_future(parser)
         return parser
+
+
+class SharedPoolHandler(HTTP11DownloadHandler):
+    """Scrapy's HTTP/1.1 handler, its pool's idle connections per host times the crawler's
+    sources (``PRESSWATCH_CRAWLER_SOURCES``, set by ``crawlers/run.py``)."""
+
+    def __init__(self, crawler: Any):
+        super().__init__(crawler)
+        self._pool.maxPersistentPerHost *= max(
+            1, crawler.settings.getint("PRESSWATCH_CRAWLER_SOURCES", 1)
+        )
