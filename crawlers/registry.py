@@ -17,6 +17,10 @@ import yaml
 from crawlers.source_schema import KINDS, LANGS, entry_errors
 from storage.errors import ConfigError
 
+# libyaml's safe loader when PyYAML has it: reading 5,000 entries took 9.3 s with the pure-Python
+# one, 1.5 s with it (the crawl process reads the file at start-up); the nodes keep their lines
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 __all__ = ["KINDS", "LANGS", "SourceProblem", "check_entry", "load_sources", "parse_sources"]
 
 
@@ -84,8 +88,8 @@ def parse_sources(
 ) -> tuple[list[dict[str, Any]], list[SourceProblem]]:
     """Valid entries (each with its ``line``) and the problems of the invalid ones."""
     try:
-        data = yaml.safe_load(text) or {}
-        nodes = _entry_nodes(yaml.compose(text))
+        data = yaml.load(text, Loader=LOADER) or {}
+        nodes = _entry_nodes(yaml.compose(text, Loader=LOADER))
     except yaml.YAMLError as exc:
         raise ConfigError(f"{file} is not valid YAML: {exc}".replace("\n", " ")) from exc
     entries = data.get("sources") if isinstance(data, dict) else None

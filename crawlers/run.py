@@ -49,21 +49,29 @@ def select(sources: list[dict], names: list[str] | None) -> list[dict]:
     return [by_name[n] for n in names]
 
 
-def _spider_class(source: dict):
+def _group(source: dict) -> tuple:
+    """Sources that may share a crawler: the same kind and the same per-source settings."""
     from crawlers.settings import source_settings
 
-    settings = source_settings(source)
-    return _spider_class_for(source["kind"], tuple(sorted(settings.items())))
+    return source["kind"], tuple(sorted(source_settings(source).items()))
+
+
+def _spider_class(source: dict):
+    return _spider_class_for(*_group(source))
 
 
 @functools.cache
 def _spider_class_for(kind: str, settings: tuple):
     """One class per kind and per-source settings, shared by the sources that have the same:
-    a new class per source defeated Scrapy's per-class caches (a fixed cost per source)."""
+    a new class per source defeated Scrapy's per-class caches (a fixed cost per source). Its
+    crawlers serve a batch of those sources each (``crawlers/spiders/sources.py``)."""
     from scrapy.utils.misc import load_object
 
-    base = load_object(SPIDERS[kind])
-    return type(base.__name__, (base,), {"custom_settings": dict(settings)})
+    from crawlers.spiders.sources import SourcesSpider
+
+    member = load_object(SPIDERS[kind])
+    attributes = {"custom_settings": dict(settings), "member_class": member}
+    return type(f"{member.__name__}s", (SourcesSpider,), attributes)
 
 
 def _disconnect_before_shutdown(extractor) -> None:
@@ -113,11 +121,24 @@ def crawl_here(
         timeout=process.settings.getfloat("EXTRACT_TIMEOUT"),
     )
 
-    def crawl_one(source: dict):
-        crawler = process.create_crawler(_spider_class(source))
-        return crawler, process.crawl(crawler, source=source, run_id=run_id, extractor=extractor)
+    def crawl_batch(batch: list[dict], done):
+        crawler = process.create_crawler(_spider_class(batch[0]))
+        per_source = crawler.settings.getint("CONCURRENT_REQUESTS")
+        crawler.settings.set("CONCURRENT_REQUESTS", per_source * len(batch), priority="spider")
+        crawler.settings.set("PRESSWATCH_CRAWLER_SOURCES", len(batch), priority="spider")
+        started = process.crawl(
+            crawler, sources=batch, run_id=run_id, extractor=extractor, on_done=done
+        )
+        return crawler, started
 
-    queue = SourceQueue(sources, crawl_one, process.settings.getint("CONCURRENT_SOURCES"))
+    settings = process.settings
+    queue = SourceQueue(
+        sources,
+        crawl_batch,
+        settings.getint("CONCURRENT_SOURCES"),
+        settings.getint("SOURCES_PER_CRAWLER"),
+        _group,
+    )
     queue.begin()  # the first process.crawl installs the reactor
     _when_done(queue, process.settings.getfloat("LOGSTATS_INTERVAL"))
     _disconnect_before_shutdown(extractor)

@@ -36,6 +36,7 @@ class CrawlSettings(BaseModel):
     SOURCE_LOG_LEVEL: Level | None = None
     LOGSTATS_INTERVAL: Seconds | None = None
     CONCURRENT_SOURCES: AtLeastOne | None = None
+    SOURCES_PER_CRAWLER: AtLeastOne | None = None
     CONCURRENT_REQUESTS: AtLeastOne | None = None
     CONCURRENT_REQUESTS_PER_DOMAIN: AtLeastOne | None = None
     DOWNLOAD_DELAY: Annotated[float, Field(ge=0, le=600)] | None = None

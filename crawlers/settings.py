@@ -21,6 +21,8 @@ UNUSED = {
     "scrapy.extensions.remote_control.RemoteControl",  # Scrapy 2.19's control server: an open port
     "scrapy.downloadermiddlewares.httpauth.HttpAuthMiddleware",
     "scrapy.downloadermiddlewares.retry.RetryMiddleware",  # replaced by BackoffRetryMiddleware
+    # replaced by SourceRobotsTxtMiddleware (robots.txt per source, crawlers/middlewares/per_source.py)
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware",
     "scrapy.downloadermiddlewares.cookies.CookiesMiddleware",  # COOKIES_ENABLED is off
     "scrapy.downloadermiddlewares.stats.DownloaderStats",  # CoreStats counts the responses
     "scrapy.downloadermiddlewares.httpcache.HttpCacheMiddleware",
@@ -50,7 +52,10 @@ BASE: dict[str, Any] = {
     # return a value: a per-source cost, for our own tested callbacks
     "WARN_ON_GENERATOR_RETURN_VALUE": False,
     "CONCURRENT_SOURCES": 32,  # sources crawled at once in one process; the rest wait their turn
-    "CONCURRENT_REQUESTS": 16,
+    # sources of one kind and settings served by one Scrapy crawler (crawlers/spiders/sources.py);
+    # each source keeps its own stats, slots, robots.txt, failures and run record
+    "SOURCES_PER_CRAWLER": 8,
+    "CONCURRENT_REQUESTS": 16,  # per source (a crawler of 8 sources allows 8 × 16)
     "CONCURRENT_REQUESTS_PER_DOMAIN": 4,
     "DOWNLOAD_DELAY": 0.5,
     "AUTOTHROTTLE_ENABLED": True,
@@ -72,10 +77,18 @@ BASE: dict[str, Any] = {
     "SPIDER_MIDDLEWARES_BASE": without_unused("SPIDER_MIDDLEWARES_BASE"),
     "EXTENSIONS_BASE": without_unused("EXTENSIONS_BASE"),
     "DOWNLOADER_MIDDLEWARES": {
+        "crawlers.middlewares.per_source.SourceRobotsTxtMiddleware": 100,  # Scrapy's place
+        "crawlers.middlewares.per_source.SourceSlotMiddleware": 110,
         "crawlers.middlewares.retry.BackoffRetryMiddleware": 550,
         "crawlers.middlewares.address_guard.AddressGuardMiddleware": 590,
     },
-    "DOWNLOAD_HANDLERS": {"s3": None, "ftp": None},
+    "DOWNLOAD_HANDLERS": {
+        "s3": None,
+        "ftp": None,
+        # idle connections per host for all the crawler's sources (crawlers/middlewares/per_source.py)
+        "http": "crawlers.middlewares.per_source.SharedPoolHandler",
+        "https": "crawlers.middlewares.per_source.SharedPoolHandler",
+    },
     "ITEM_PIPELINES": {
         "crawlers.pipelines.extract.ExtractPipeline": 100,
         "crawlers.pipelines.archive.ArchivePipeline": 200,

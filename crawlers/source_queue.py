@@ -6,8 +6,10 @@ log record of the process went through all of them) and ``LogStats`` logged one 
 per interval. Opened all at once, 5,000 sources made the cost of a page grow with the number of
 sources. Both extensions are left out (``crawlers/settings.py``, ``UNUSED``), one progress line for
 the whole process replaces them (:class:`SourceQueue` logs it every ``LOGSTATS_INTERVAL``), and the
-sources wait in this queue: a source starts when another finishes, so what runs at once, and what
-each page costs, stays the same for 50 or 5,000 sources.
+sources wait in this queue: sources start as others finish, so what runs at once, and what each
+page costs, stays the same for 50 or 5,000 sources. They start in batches of up to
+``SOURCES_PER_CRAWLER`` sources of one kind and settings, one Scrapy crawler per batch
+(``crawlers/spiders/sources.py``), when there is room for a full batch.
 
 A crawl stopped by a signal (Scrapy closes the open spiders with reason ``shutdown``) starts no
 further source; the sources that never ran are reported ``interrupted``.
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from twisted.internet.defer import Deferred
@@ -48,14 +50,24 @@ def quiet_crawler_logs(level: str | int | None) -> None:
 
 
 class SourceQueue:
-    """Start ``crawl(source) -> (crawler, deferred)`` for each source, ``limit`` at a time;
-    :attr:`done` fires with ``{name: result}`` once every source has finished or the crawl stops."""
+    """Start ``crawl(batch, done) -> (crawler, deferred)`` for batches of up to ``per_crawler``
+    sources of one ``group`` (kind and settings), at most ``limit`` sources at a time; a batch
+    calls ``done(name, result)`` as each of its sources finishes. :attr:`done` fires with
+    ``{name: result}`` once every source has finished or the crawl stops."""
 
-    def __init__(self, sources: list[dict], crawl: Callable[[dict], Any], limit: int):
+    def __init__(
+        self,
+        sources: list[dict],
+        crawl: Callable[[list[dict], Callable[[str, dict], None]], Any],
+        limit: int,
+        per_crawler: int = 1,
+        group: Callable[[dict], Hashable] = lambda source: None,
+    ):
         self.waiting = deque(sources)
         self.names = [s["name"] for s in sources]
         self.crawl, self.limit = crawl, max(1, limit)
-        self.active: dict[str, Any] = {}  # name → crawler
+        self.per_crawler, self.group = max(1, min(per_crawler, self.limit)), group
+        self.active: dict[str, Any] = {}  # name → its crawler
         self.results: dict[str, dict] = {}
         self.stopping = False
         self.peak_active = 0
@@ -68,26 +80,58 @@ class SourceQueue:
         """Start nothing more (the reactor is shutting down)."""
         self.stopping = True
 
+    def _room(self) -> bool:
+        """A batch starts when it can be full (or take every source left): room for one more
+        source at a time would make a crawler per source again."""
+        free = self.limit - len(self.active)
+        return free >= min(self.per_crawler, len(self.waiting))
+
     def _fill(self) -> None:
-        while self.waiting and not self.stopping and len(self.active) < self.limit:
-            source = self.waiting.popleft()
-            crawler, finished = self.crawl(source)
-            self.active[source["name"]] = crawler
+        while self.waiting and not self.stopping and self._room():
+            batch = self._next_batch(self.limit - len(self.active))
+            names = [s["name"] for s in batch]
+            self.active.update(dict.fromkeys(names))  # before: a source may finish at once
             self.peak_active = max(self.peak_active, len(self.active))
-            finished.addBoth(self._finished, source["name"], crawler)
+            crawler, finished = self.crawl(batch, self._source_done)
+            self.active.update({n: crawler for n in names if n in self.active})
+            finished.addBoth(self._finished, names)
         if not self.active and not self.done.called:
             self.done.callback(self.outcome())
 
-    def _finished(self, outcome: Any, name: str, crawler: Any) -> None:
-        self.active.pop(name, None)
-        spider = getattr(crawler, "spider", None)
-        result = getattr(spider, "result", None)
-        if result is None:
-            reason = getattr(outcome, "getErrorMessage", lambda: "spider did not close")()
-            result = {"status": "failed", "items": 0, "pages": 0, "errors": 1, "reason": reason}
+    def _next_batch(self, free: int) -> list[dict]:
+        """The first waiting source and the next ones of its group, up to ``per_crawler``."""
+        first = self.waiting.popleft()
+        batch, key, size = [first], self.group(first), min(self.per_crawler, free)
+        for source in list(self.waiting):
+            if len(batch) >= size:
+                break
+            if self.group(source) == key:
+                self.waiting.remove(source)
+                batch.append(source)
+        return batch
+
+    def _source_done(self, name: str, result: dict) -> None:
+        if name not in self.active:
+            return
+        self.active.pop(name)
         self.results[name] = result
         if result.get("status") == "interrupted":
             self.stopping = True
+        self._fill()
+
+    def _finished(self, outcome: Any, names: list[str]) -> None:
+        """The batch's crawler closed: its sources that did not report are failed."""
+        reason = getattr(outcome, "getErrorMessage", lambda: "spider did not close")()
+        for name in names:
+            if name in self.active:
+                self.active.pop(name)
+                self.results[name] = {
+                    "status": "failed",
+                    "items": 0,
+                    "pages": 0,
+                    "errors": 1,
+                    "reason": reason,
+                }
         self._fill()
 
     def outcome(self) -> dict[str, dict]:
@@ -96,7 +140,8 @@ class SourceQueue:
 
     def progress(self) -> None:
         """One log line for the whole process (Scrapy's LogStats would log one per crawler)."""
-        running = [c.stats for c in self.active.values() if c.stats]
+        crawlers = {id(c): c for c in self.active.values() if c is not None}.values()
+        running = [s for c in crawlers for s in getattr(c.spider, "running", list)()]
         done = self.results.values()
         pages = sum(r.get("pages", 0) for r in done) + sum(
             s.get_value("response_received_count", 0) for s in running

@@ -131,10 +131,14 @@ def batch_failed(db_path: str, names: list[str], run_id: int, reason: str) -> di
     }
 
 
-def batch_timeout(count: int, per_source: float, concurrent: int = 32) -> float:
-    """The bound of a whole batch's process: each round of ``concurrent`` sources may take
-    ``per_source`` seconds (the sources close themselves at their own timeout well before)."""
-    rounds = -(-count // concurrent)
+def batch_timeout(
+    count: int, per_source: float, concurrent: int = 32, per_crawler: int = 8
+) -> float:
+    """The bound of a whole batch's process: each round of sources may take ``per_source``
+    seconds (the sources close themselves at their own timeout well before). A round is
+    ``concurrent`` sources less the ``per_crawler - 1`` places a crawler may wait for (the source
+    queue starts a crawler of ``per_crawler`` sources when it can be full)."""
+    rounds = -(-count // max(1, concurrent - per_crawler + 1))
     return per_source * (rounds + 1) + 60
 
 

@@ -1,5 +1,6 @@
 """A Scrapy extension for tests, loaded into a real crawl process by ``EXTENSIONS``: at every
-spider_opened it appends "<open spiders> <root log handlers>" to the file ``$PRESSWATCH_PROBE``."""
+spider_opened it appends "<open spiders> <root log handlers> <sources the spider serves>" to the
+file ``$PRESSWATCH_PROBE`` (a crawler serves a batch of sources, ``crawlers/spiders/sources.py``)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ class Probe:
     def opened(self, spider) -> None:
         Probe.open_spiders += 1
         with open(os.environ["PRESSWATCH_PROBE"], "a") as out:
-            out.write(f"{Probe.open_spiders} {len(logging.root.handlers)}\n")
+            served = len(getattr(spider, "members", [spider]))
+            out.write(f"{Probe.open_spiders} {len(logging.root.handlers)} {served}\n")
 
     def closed(self, spider) -> None:
         Probe.open_spiders -= 1

@@ -17,7 +17,9 @@ def test_unused_components_are_left_out_and_ours_are_in():
         enabled |= set(settings.get_component_priority_dict_with_base(name))
     assert not enabled & UNUSED
     assert "crawlers.middlewares.retry.BackoffRetryMiddleware" in enabled
-    assert "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware" in enabled
+    # robots.txt is obeyed, per source (Scrapy's middleware kept one parser per host per crawler)
+    assert "crawlers.middlewares.per_source.SourceRobotsTxtMiddleware" in enabled
+    assert "crawlers.middlewares.per_source.SourceSlotMiddleware" in enabled
 
 
 def test_a_crawler_set_up_with_them_does_not_import_what_it_does_not_use():

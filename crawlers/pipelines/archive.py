@@ -41,13 +41,19 @@ class ArchivePipeline:
         elif self.timer is None:
             self.timer = loop.call_later(self.delay, self.flush)
         outcome = await future
-        self.crawler.stats.inc_value(f"presswatch/items_{outcome}")
+        stats = self.stats(item)
+        stats.inc_value(f"presswatch/items_{outcome}")
         if outcome == "no_text":
-            self.crawler.stats.inc_value("presswatch/errors")
+            stats.inc_value("presswatch/errors")
             raise DropItem(f"no article text: {item['url']}", log_level="INFO")
         if outcome == "unchanged":
             raise DropItem(f"unchanged article: {item['url']}", log_level="DEBUG")
         return {"url": item["url"], "outcome": outcome, "title": item["article"]["title"]}
+
+    def stats(self, item):
+        """The item's source's stats (its own when the crawler serves many sources)."""
+        per_source = getattr(self.crawler.spider, "source_stats", None)
+        return per_source(item["source"]["name"]) if per_source else self.crawler.stats
 
     def flush(self) -> None:
         if self.timer is not None:
