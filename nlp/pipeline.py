@@ -28,7 +28,8 @@ from nlp.entities.dates import DateMention
 from nlp.entities.gazetteer import Hit
 from nlp.entities.legal import LegalRef
 from nlp.entities.names import Registry
-from nlp.entities.outlets import OutletsComponent, display_name, reported_forms
+from nlp.entities.outlet_forms import display_name, reported_forms
+from nlp.entities.outlets import OutletsComponent
 from nlp.entities.people import Person
 from nlp.settings import Settings
 from nlp.text import Normalised, normalise

@@ -7,9 +7,11 @@ from __future__ import annotations
 import pytest
 
 from nlp.entities import roles
-from nlp.entities.outlets import find_outlets, same_form
-from nlp.entities.people import Person, _pattern_spans
-from nlp.entities.role_features import candidates
+from nlp.entities.outlet_forms import same_form
+from nlp.entities.outlets import find_outlets
+from nlp.entities.pattern_names import pattern_spans
+from nlp.entities.people import Person
+from nlp.entities.role_candidates import candidates
 from nlp.pipeline import Analyzer
 
 
@@ -51,8 +53,8 @@ def test_the_outlets_own_title_and_an_owner_in_apposition():
 
 def test_a_pattern_name_is_the_end_of_a_capitalised_run_and_takes_its_cue():
     text = "Awards went to General Director of Astana National TV Channel Zarina Abenova."
-    assert [text[s:e] for s, e in _pattern_spans(text)] == ["General Director", "Zarina Abenova"]
-    assert _pattern_spans("Kazakhstan's Media, Journalists Under Pressure") == []
+    assert [text[s:e] for s, e in pattern_spans(text)] == ["General Director", "Zarina Abenova"]
+    assert pattern_spans("Kazakhstan's Media, Journalists Under Pressure") == []
     text = "Prosecutors charged Aliya Nurtazina, an Ustyurt Times journalist, with libel."
     assert _rule_roles(text)["Aliya Nurtazina"] == "journalist"
 

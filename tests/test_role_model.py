@@ -8,7 +8,8 @@ import pytest
 
 from nlp.detect.model import ModelError
 from nlp.entities import role_model
-from nlp.entities.role_features import NAMES, candidates, context, list_of, same_surname
+from nlp.entities.role_candidates import candidates, same_surname
+from nlp.entities.role_features import NAMES, context, list_of
 from nlp.entities.role_model import RoleModel
 from nlp.pipeline import Analyzer
 

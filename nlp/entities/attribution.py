@@ -5,7 +5,7 @@
 
 Only names shaped like an outlet's are kept (Latin capitalised words or a domain, or a quoted
 name; in Cyrillic a capitalised name that natasha does not call a person and the body gazetteer
-does not know), and every name passes :func:`nlp.entities.outlets.plausible`.
+does not know), and every name passes :func:`nlp.entities.outlet_names.plausible`.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from nlp.entities import role_training
-from nlp.entities.outlets import display_name
+from nlp.entities.outlet_forms import display_name
 from nlp.pipeline import Analysis, Analyzer
 from nlp.settings import Settings
 

@@ -4,19 +4,22 @@ A *candidate* is one person of a text (all mentions whose surnames meet); its fe
 every mention: a media role word right before or after it, in its sentence or paragraph, an
 outlet beside it, a parenthesis naming a role or an outlet, a list it shares with a known
 journalist, a non-media role (lawyer, official) beside it, byline and photo-credit lines.
-:mod:`nlp.entities.role_model` weighs them; the weights are learned from the labelled corpus.
+:mod:`nlp.entities.role_candidates` groups the mentions into candidates, :mod:`nlp.entities.role_model`
+weighs the features; the weights are learned from the labelled corpus.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from nlp.entities import roles
 from nlp.entities.gazetteer import Hit
+from nlp.entities.governing_cues import headline_line
 from nlp.entities.names import key
-from nlp.entities.people import Person, headline_line
+from nlp.entities.people import Person
+from nlp.entities.role_candidates import Candidate
 from nlp.text import sentences
 
 LIST_GAP = re.compile(
@@ -81,14 +84,6 @@ NAMES = (
 )
 
 
-@dataclass
-class Candidate:
-    """One person of a text: the mentions that share a surname."""
-
-    name: str
-    mentions: list[Person] = field(default_factory=list)
-
-
 @dataclass(frozen=True)
 class Context:
     text: str
@@ -107,64 +102,6 @@ def context(text: str, lang: str, outlets: list[Hit]) -> Context:
         pos += len(block)
     cues = roles.find_cues_with_outlets(text, [(h.start, h.end) for h in outlets])
     return Context(text, lang, cues, outlets, sents, paras)
-
-
-def same_surname(a: str, b: str) -> bool:
-    """Surname keys that meet up to an inflection ("Бажкенова" / "Бажкеновой")."""
-    if a == b:
-        return True
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= 4 and long_.startswith(short[:-1]) and len(long_) - len(short) <= 3
-
-
-def _first_names(people: list[Person]) -> set[str]:
-    return {key(p.norm.split()[0]) for p in people if len(p.norm.split()) > 1}
-
-
-def _same_person(group: Candidate, p: Person) -> bool:
-    """A surname alone joins anyone of that surname; two full names join when their first names
-    meet too (a journalist's wife or brother is someone else: "Arman Bekov" / "Dana Bekova",
-    "Aida Asan kyzy" / "Timur Asan uulu")."""
-    mine = _first_names([p])
-    theirs = _first_names(group.mentions)
-    return not mine or not theirs or any(_first_meet(a, b) for a in mine for b in theirs)
-
-
-def _first_meet(a: str, b: str) -> bool:
-    """First names that meet: the same up to an inflection, or an initial ("T." / "Tamara")."""
-    short, long_ = sorted((a, b), key=len)
-    return same_surname(a, b) or (len(short) <= 2 and long_.startswith(short[:1]))
-
-
-def _surname(words: list[str]) -> str:
-    """The surname word: the last, or the one before a Kyrgyz/Kazakh patronymic marker."""
-    if len(words) > 2 and words[-1].casefold() in PATRONYMIC_MARKERS:
-        return words[-2]
-    return words[-1]
-
-
-PATRONYMIC_MARKERS = {"kyzy", "uulu", "uly", "qyzy", "кызы", "уулу", "ұлы", "қызы"}
-
-
-def candidates(people: list[Person]) -> list[Candidate]:
-    """People grouped by surname (and first name, when both mentions have one); the longest
-    name form names the group."""
-    groups: list[tuple[str, Candidate]] = []
-    for p in people:
-        words = p.norm.split()
-        if not words:
-            continue
-        surname = key(_surname(words)) or key(p.norm)
-        group = next(
-            (g for k, g in groups if same_surname(k, surname) and _same_person(g, p)), None
-        )
-        if group is None:
-            group = Candidate(p.norm)
-            groups.append((surname, group))
-        group.mentions.append(p)
-        if len(words) > len(group.name.split()):
-            group.name = p.norm
-    return [g for _, g in groups]
 
 
 def _within(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:

@@ -18,7 +18,8 @@ from pathlib import Path
 from nlp.detect.model import ModelError
 from nlp.entities.gazetteer import Hit
 from nlp.entities.people import Person
-from nlp.entities.role_features import NAMES, Candidate, candidates, chains, context, features
+from nlp.entities.role_candidates import Candidate, candidates
+from nlp.entities.role_features import NAMES, chains, context, features
 
 DEFAULT = Path(__file__).resolve().parents[1] / "data" / "models" / "roles.json"
 

@@ -13,7 +13,7 @@ import numpy as np
 
 from nlp.detect.corpus import host_group
 from nlp.entities.names import key
-from nlp.entities.role_features import same_surname
+from nlp.entities.role_candidates import same_surname
 from nlp.entities.role_model import RoleModel
 
 Matcher = Callable[[str, str], bool]
