@@ -52,3 +52,11 @@ def test_russian_own_code_reference() -> None:
 
 def test_no_code_no_liability_no_reference() -> None:
     assert keys("В докладе 12 статей, 3 статьи посвящены прессе. 5-бап туралы айтылмады.") == set()
+
+
+def test_a_kazakh_count_of_articles_is_no_reference() -> None:
+    # "changes to 12 articles" counts articles; the hyphenated ordinal names one
+    counted = "Парламент Конституцияның 12 бабына 30 өзгеріс енгізуді ұсынды."
+    named = "Парламент Конституцияның 12-бабына 3 өзгеріс енгізуді ұсынды."
+    assert find_legal_refs(counted) == []
+    assert [r.key() for r in find_legal_refs(named)] == [("CONST", "12", None)]

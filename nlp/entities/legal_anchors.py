@@ -49,6 +49,9 @@ KK = re.compile(
     rf"(?:\s*(?P<parts>{PARTS}|{ORDINAL})\s*-?\s*бөлі\w*)?(?:\s*(?P<para>\d{{1,2}})\s*-?\s*тарма[қғ]\w*)?",
     re.IGNORECASE,
 )
+# "Конституцияның 33 бабына 56 өзгеріс": with no hyphen and a count of changes after it, a number
+# before бап counts articles ("changes to 33 articles"), it names none
+KK_COUNT = re.compile(r"\s*\d{1,4}\s+(?:өзгеріс|түзету|толықтыру|озгерис|ozgeris)", re.IGNORECASE)
 KK_PART_FIRST = re.compile(rf"(?P<parts>{PARTS})\s*-?\s*бөлі\w*\s*$", re.IGNORECASE)
 
 
@@ -58,11 +61,17 @@ def numbers(raw: str | None) -> list[str]:
     return [re.sub(r"\s*[-–‑]\s*", "-", n) for n in re.findall(NUM, raw)]
 
 
+def _counts_articles(m: re.Match, text: str) -> bool:
+    return "-" not in m.group(0)[: m.end("nums") - m.start() + 2] and bool(
+        KK_COUNT.match(text, m.end())
+    )
+
+
 def anchors(text: str) -> list[tuple[re.Match, str]]:
     found = [(m, "ru") for m in RU.finditer(text)]
     found += [(m, "ru") for m in RU_NUM_FIRST.finditer(text)]
     found += [(m, "en") for m in EN.finditer(text)]
-    found += [(m, "kk") for m in KK.finditer(text)]
+    found += [(m, "kk") for m in KK.finditer(text) if not _counts_articles(m, text)]
     found.sort(key=lambda x: (x[0].start(), -x[0].end()))
     kept, last_end = [], -1
     for m, kind in found:
