@@ -112,7 +112,11 @@ def learned_scores(items: list[dict], facts: list) -> dict:
     from nlp.detect.detection import detect
 
     model = default()
-    preds = [{s["category"] for s in detect(f, detector=model)} for f in facts]
+    return per_set([{s["category"] for s in detect(f, detector=model)} for f in facts], items)
+
+
+def per_set(preds: list[set[str]], items: list[dict]) -> dict:
+    """Scores of ``preds`` per fictional set (paragraphs, newsroom)."""
     return {
         src: q.scores(
             [p for p, i in zip(preds, items, strict=True) if i["source"] == src],
@@ -130,14 +134,7 @@ def main() -> None:
     t = time.perf_counter()
     facts = q.tagged_facts(items)
     tag_seconds = time.perf_counter() - t
-    preds = [set(find(f)[1]) for f in facts]
-    by = {
-        src: q.scores(
-            [p for p, i in zip(preds, items, strict=True) if i["source"] == src],
-            [i["gold"] for i in items if i["source"] == src],
-        )
-        for src in ("paragraphs", "newsroom")
-    }
+    by = per_set([set(find(f)[1]) for f in facts], items)
     learned = learned_scores(items, facts)
     t = time.perf_counter()
     cv = q.cross_validate(items, [q.quick_facts(i) for i in items], k=2, epochs=8)
