@@ -49,6 +49,11 @@ def test_every_start_url_answers_200(tmp_path: Path):
                 assert status == want, entry["name"]
 
 
+def _as_background_job() -> None:
+    """What a non-interactive shell does to a job started with ``&``: SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def test_command_serves_until_interrupted(tmp_path: Path):
     out = tmp_path / "sources.yaml"
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -69,6 +74,7 @@ def test_command_serves_until_interrupted(tmp_path: Path):
         stdout=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=_as_background_job,
     )
     try:
         first = proc.stdout.readline()

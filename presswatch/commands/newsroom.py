@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import threading
 from pathlib import Path
 
@@ -72,6 +73,7 @@ def newsroom(
     """Serve the fictional demo newsroom (outlets, court portal, faults) until Ctrl-C."""
     from presswatch.newsroom import start, write_sources
 
+    stop_on_signals()
     room = start(port=port, host=host, generated=generated, faults=not no_faults, verbose=verbose)
     try:
         if sources:
@@ -90,6 +92,13 @@ def newsroom(
         click.echo("stopped")
     finally:
         room.stop()
+
+
+def stop_on_signals() -> None:
+    """Ctrl-C (SIGINT) and ``kill`` (SIGTERM) stop the server, also when it was started as a
+    background job of a non-interactive shell, which starts it with SIGINT ignored."""
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
 
 
 def register(cli: click.Group) -> None:
