@@ -90,5 +90,10 @@ def test_command_serves_until_interrupted(tmp_path: Path):
         ].startswith(base)
     finally:
         proc.send_signal(signal.SIGINT)
-        rest, _ = proc.communicate(timeout=20)
+        try:
+            rest, _ = proc.communicate(timeout=20)
+        finally:
+            if proc.poll() is None:  # it ignored SIGINT: no orphan left behind
+                proc.kill()
+                proc.wait()
     assert "stopped" in rest and proc.returncode == 0
