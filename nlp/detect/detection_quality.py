@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from nlp.detect.facts import Facts, Span, from_analysis
+from nlp.detect.facts import Facts, from_analysis, legal_span
 from nlp.detect.rules import find
 from nlp.entities.legal import find_legal_refs
 from nlp.text.chunks import clean
@@ -84,18 +84,7 @@ def tagged_facts(items: Sequence[dict]) -> list[Facts]:
 def quick_facts(item: dict) -> Facts:
     """Facts with legal references only (regex; no spaCy): for fast comparisons."""
     text = clean(item["text"])
-    spans = [
-        Span(
-            "legal",
-            r.start,
-            r.end,
-            r.text,
-            f"{r.code} {r.article}",
-            None,
-            {"code": r.code, "article": r.article, "part": r.part},
-        )
-        for r in find_legal_refs(text)
-    ]
+    spans = [legal_span(r) for r in find_legal_refs(text)]
     return Facts(item["id"], text, "other", item["published"], spans, item.get("title") or "")
 
 

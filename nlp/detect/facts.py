@@ -49,23 +49,25 @@ class Facts:
         return int(p[:4]) if p[:4].isdigit() else None
 
 
+def legal_span(r) -> Span:
+    """The span of one legal reference found in text (``nlp.entities.legal.LegalRef``)."""
+    return Span(
+        "legal",
+        r.start,
+        r.end,
+        r.text,
+        f"{r.code} {r.article}",
+        None,
+        {"code": r.code, "article": r.article, "part": r.part},
+    )
+
+
 def from_analysis(analysis, text: str, published: str | None = None) -> Facts:
     spans = [Span("person", p.start, p.end, p.text, p.norm, p.role) for p in analysis.people]
     spans += [Span("outlet", h.start, h.end, h.text, h.name) for h in analysis.outlets]
     spans += [Span(h.kind, h.start, h.end, h.text, h.name, h.info) for h in analysis.bodies]
     spans += [Span("date", d.start, d.end, d.text, d.value) for d in analysis.dates]
-    spans += [
-        Span(
-            "legal",
-            r.start,
-            r.end,
-            r.text,
-            f"{r.code} {r.article}",
-            None,
-            {"code": r.code, "article": r.article, "part": r.part},
-        )
-        for r in analysis.legal_refs
-    ]
+    spans += [legal_span(r) for r in analysis.legal_refs]
     spans += [
         Span("amount", a.start, a.end, a.text, "", None, a.as_dict()) for a in analysis.amounts
     ]
