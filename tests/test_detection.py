@@ -51,10 +51,29 @@ def test_sentences_keep_offsets_and_initials():
         ("If adopted, the bill would allow sites to be blocked.", "hypothetical"),
         ("В 1990-е годы закрылись сотни газет.", "history"),
         ("The Constitution guarantees freedom of speech.", "policy"),
+        ("хакеры, мошенники, личные данные, защита данных, взлом, новости, журналисты", "keywords"),
     ],
 )
 def test_guards(sentence, why):
     assert guard(sentence, cue_book(), 2026) == why
+
+
+def test_a_list_of_names_is_not_a_keyword_line():
+    names = (
+        "Задержаны журналисты Иван Луков, Ада Сеитова, Олег Рысов, Дина Бек, Марат Оспин и Лия Ким."
+    )
+    assert guard(names, cue_book(), 2026) is None
+
+
+def test_a_cue_that_matches_an_empty_string_is_a_config_error(tmp_path):
+    from nlp.detect import cues
+    from storage.errors import ConfigError
+
+    broken = cues.DATA.joinpath("cues.yaml").read_text(encoding="utf-8")
+    broken = broken.replace('"напал|', '"|напал|', 1)
+    (tmp_path / "cues.yaml").write_text(broken, encoding="utf-8")
+    with pytest.raises(ConfigError, match="empty string"):
+        cues.load(tmp_path / "cues.yaml")
 
 
 def test_old_year_is_history_relative_to_publication():

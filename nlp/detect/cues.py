@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from storage.errors import ConfigError
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 FLAGS = (
     re.UNICODE
@@ -30,8 +32,16 @@ def _any(patterns: list[str] | str | None) -> re.Pattern | None:
 
 
 def _rx(pattern: str) -> re.Pattern:
-    """A cue pattern for lower-cased text (callers lower-case what they search)."""
-    return re.compile(pattern.lower(), FLAGS)
+    """A cue pattern for lower-cased text (callers lower-case what they search);
+    :class:`ConfigError` when it does not compile or matches the empty string (a stray ``|``
+    would make it fire in every sentence)."""
+    try:
+        rx = re.compile(pattern.lower(), FLAGS)
+    except re.error as exc:
+        raise ConfigError(f"cue pattern {pattern[:60]!r}: {exc}") from exc
+    if rx.fullmatch(""):
+        raise ConfigError(f"cue pattern {pattern[:60]!r} matches an empty string")
+    return rx
 
 
 @dataclass(frozen=True)

@@ -150,7 +150,8 @@ BACKGROUND = re.compile(
     r"|\bearlier\b|previously|last year|in the past|had (earlier|previously)|recall(ed)? that",
 )
 LEAD, MIDDLE, CLOSING, BACKGROUND_WEIGHT, TITLE_BONUS = 1.0, 0.6, 0.4, 0.3, 1.0
-KEEP = 0.5  # a category stays when its score is at least KEEP x the best category's
+KEEP = 0.3  # a category stays when its score is at least KEEP x the best category's
+# (0.3 chosen on the real corpus' folds: folded category 0.626 -> 0.629; 0.5 on the demo newsroom)
 
 
 def _paragraphs(text: str, sents: list[Sentence]) -> list[int]:

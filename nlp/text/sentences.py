@@ -54,6 +54,8 @@ def _piece(text: str, start: int, end: int) -> list[Sentence]:
 def guard(sentence: str, book: CueBook, year: int | None = None) -> str | None:
     """Why ``sentence`` is not evidence (negation/hypothetical/history/policy), or ``None``."""
     low = sentence.lower()
+    if keyword_line(sentence):
+        return "keywords"
     for name, pattern in book.guards.items():
         if pattern is not None and pattern.search(low):
             return name
@@ -62,3 +64,13 @@ def guard(sentence: str, book: CueBook, year: int | None = None) -> str | None:
             if int(m.group(1)) <= year - book.history_years:
                 return "history"
     return None
+
+
+def keyword_line(sentence: str, items: int = 6, longest: int = 40) -> bool:
+    """A page's tag or keyword line ("hackers, fraud, personal data, …"): many short
+    comma-separated items in lower case (a list of names is capitalised, so it stays evidence)."""
+    parts = [p.strip() for p in sentence.split(",")]
+    inner = parts[1:-1]
+    if len(parts) < items or max(len(p) for p in parts[:-1]) > longest:
+        return False
+    return sum(p[:1].islower() for p in inner) >= 0.8 * len(inner)
