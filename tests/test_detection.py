@@ -65,14 +65,18 @@ def test_a_list_of_names_is_not_a_keyword_line():
     assert guard(names, cue_book(), 2026) is None
 
 
-def test_a_cue_that_matches_an_empty_string_is_a_config_error(tmp_path):
+@pytest.mark.parametrize(
+    "cue,why",
+    [('"|напал|', "empty string"), ('"напал\\\\S+|', "lower-cased"), ('"(напал|', "missing")],
+)
+def test_a_broken_cue_is_a_config_error(tmp_path, cue, why):
     from nlp.detect import cues
     from storage.errors import ConfigError
 
     broken = cues.DATA.joinpath("cues.yaml").read_text(encoding="utf-8")
-    broken = broken.replace('"напал|', '"|напал|', 1)
+    broken = broken.replace('"напал|', cue, 1)
     (tmp_path / "cues.yaml").write_text(broken, encoding="utf-8")
-    with pytest.raises(ConfigError, match="empty string"):
+    with pytest.raises(ConfigError, match=why):
         cues.load(tmp_path / "cues.yaml")
 
 

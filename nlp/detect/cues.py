@@ -31,10 +31,18 @@ def _any(patterns: list[str] | str | None) -> re.Pattern | None:
     return _rx("|".join(f"(?:{p})" for p in items))
 
 
+UPPER_CLASS = re.compile(r"(?<!\\)\\[SWDBA-Z]")  # escapes that lower-casing would change
+
+
 def _rx(pattern: str) -> re.Pattern:
     """A cue pattern for lower-cased text (callers lower-case what they search);
     :class:`ConfigError` when it does not compile or matches the empty string (a stray ``|``
     would make it fire in every sentence)."""
+    if UPPER_CLASS.search(pattern):
+        raise ConfigError(
+            f"cue pattern {pattern[:60]!r}: \\S, \\W, \\D and \\B turn into their "
+            "opposites when the pattern is lower-cased; write [^ ] or [^\\w] instead"
+        )
     try:
         rx = re.compile(pattern.lower(), FLAGS)
     except re.error as exc:
