@@ -181,3 +181,15 @@ def test_detection_error_is_recorded_and_not_retried(db, monkeypatch):
     assert failure["stage"] == "detect" and "broken article" in failure["reason"]
     monkeypatch.undo()
     assert detect_pending(db)["articles"] == 0
+
+
+def test_latin_script_kazakh_is_read_in_cyrillic_with_evidence_in_the_raw_text():
+    text = (
+        "Polısıa «Dala jarshysy» gazetiniń tilshisi Maqsat Omarovty ustady jáne bólimge "
+        "aparyp, úsh saǵat ustady, dep habarlady redaksıa. Bul týraly redaksıa aıtty."
+    )
+    sents, hits = find(Facts(1, text, "kk"))
+    assert "rights.detention" in hits
+    first = sents[hits["rights.detention"].sentences[0]]
+    assert text[first.start : first.end] == first.text
+    assert first.text.startswith("Polısıa")

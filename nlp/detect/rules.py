@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from nlp.detect.cues import CategoryRule, CueBook, cue_book
 from nlp.detect.facts import Facts
+from nlp.detect.script_view import cyrillic_view, to_raw
 from nlp.text.sentences import _YEAR, Sentence, guard, split
 
 WITNESS = ("свидетел", "witness", "куә")
@@ -110,7 +111,17 @@ def text_year(text: str) -> int:
 
 
 def collect(facts: Facts, book: CueBook) -> tuple[list[Sentence], dict[str, Hit]]:
-    """Every category hit of the article's sentences, before :func:`rank` keeps the main ones."""
+    """Every category hit of the article's sentences, before :func:`rank` keeps the main ones;
+    a Latin-script Kazakh article is read in its Cyrillic transliteration, its sentences
+    returned as spans of the article's own text."""
+    view = cyrillic_view(facts)
+    if view is None:
+        return _collect(facts, book)
+    sents, hits = _collect(view[0], book)
+    return to_raw(view[1], facts.text, sents), hits
+
+
+def _collect(facts: Facts, book: CueBook) -> tuple[list[Sentence], dict[str, Hit]]:
     sents = split(facts.text)
     year = facts.year or text_year(facts.text)
     hits: dict[str, Hit] = {}
