@@ -141,7 +141,7 @@ def _collect(facts: Facts, book: CueBook) -> tuple[list[Sentence], dict[str, Hit
     return sents, _attackers_case(hits)
 
 
-AGAINST_JOURNALIST = {"rights.attack", "rights.threat", "rights.obstruction"}
+AGAINST_JOURNALIST = {"rights.attack", "rights.threat"}
 
 
 def _attackers_case(hits: dict[str, Hit]) -> dict[str, Hit]:
