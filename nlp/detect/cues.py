@@ -75,6 +75,7 @@ class CueBook:
     places: re.Pattern
     legal: dict[tuple[str, str], str] = field(default_factory=dict)
     cyber_kind: dict[str, re.Pattern] = field(default_factory=dict)
+    defendant: re.Pattern | None = None  # the media person is the accused, not the victim
 
     def legal_category(self, code: str, article: str) -> str | None:
         return self.legal.get((code, article))
@@ -112,6 +113,7 @@ def load(cues: Path = DATA / "cues.yaml", legal: Path = DATA / "legal_categories
         places=re.compile(raw["places"]),
         legal=_legal_map(legal),
         cyber_kind={k: _rx(v) for k, v in (raw.get("cyber_kind") or {}).items()},
+        defendant=_any(raw.get("defendant")),
     )
 
 

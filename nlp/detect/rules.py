@@ -83,7 +83,9 @@ def _legal_hits(
     w0, w1 = _window(sents, i)
     out = []
     for span in facts.within(s.start, s.end, "legal"):
-        code = book.legal_category(span.extra["code"], span.extra["article"])
+        code = _as_accused(
+            book, facts.low[s.start : s.end], span.extra["code"], span.extra["article"]
+        )
         if code is None:
             continue
         if code.startswith(SPEECH_BLOCKS):
@@ -93,6 +95,18 @@ def _legal_hits(
             continue
         out.append((code, {**span.extra, "text": span.text}))
     return out
+
+
+ACCUSED = {"CC": "legal.criminal", "CAO": "legal.administrative"}
+
+
+def _as_accused(book: CueBook, low: str, code: str, article: str) -> str | None:
+    """The category of a legal reference; a victim-side article (privacy, obstruction…) whose
+    sentence makes the media person the accused is that person's prosecution instead."""
+    category = book.legal_category(code, article)
+    if category is None or category.startswith(SPEECH_BLOCKS) or book.defendant is None:
+        return category
+    return ACCUSED.get(code, category) if book.defendant.search(low) else category
 
 
 def find(facts: Facts, book: CueBook | None = None) -> tuple[list[Sentence], dict[str, Hit]]:
