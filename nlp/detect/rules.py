@@ -161,7 +161,7 @@ AGAINST_JOURNALIST = {"rights.attack", "rights.threat"}
 def _attackers_case(facts: Facts, book: CueBook, hits: dict[str, Hit]) -> dict[str, Hit]:
     """A criminal-case cue (no speech article) in a story of an attack or threat, or of an
     obstruction prosecuted under its own article, is the case against the perpetrator: the
-    taxonomy files it under that violation. (A seizure in a search of a newsroom is an
+    taxonomy files it under that violation; in a story of a closed hearing it is the case tried. (A seizure in a search of a newsroom is an
     obstruction beside the journalist's own criminal case, which stays.)"""
     crim = hits.get("legal.criminal")
     prosecuted = "rights.obstruction" in hits and any(  # the obstruction article is cited
@@ -169,9 +169,19 @@ def _attackers_case(facts: Facts, book: CueBook, hits: dict[str, Hit]) -> dict[s
         == "rights.obstruction"
         for s in facts.of("legal")
     )
-    if crim and not crim.legal and (AGAINST_JOURNALIST & hits.keys() or prosecuted):
+    if crim and not crim.legal and (
+        AGAINST_JOURNALIST & hits.keys() or prosecuted or _others_trial(facts, book, hits)
+    ):
         hits.pop("legal.criminal")
     return hits
+
+
+def _others_trial(facts: Facts, book: CueBook, hits: dict[str, Hit]) -> bool:
+    """The press kept out of a hearing: the criminal case tried there is someone else's unless
+    the text makes a media person the accused."""
+    if "access.court_openness" not in hits:
+        return False
+    return book.defendant is None or not book.defendant.search(facts.low)
 
 
 _PARA = re.compile(r"\n\s*\n|\n(?=\S)")
