@@ -169,8 +169,10 @@ def _attackers_case(facts: Facts, book: CueBook, hits: dict[str, Hit]) -> dict[s
         == "rights.obstruction"
         for s in facts.of("legal")
     )
-    if crim and not crim.legal and (
-        AGAINST_JOURNALIST & hits.keys() or prosecuted or _others_trial(facts, book, hits)
+    if (
+        crim
+        and not crim.legal
+        and (AGAINST_JOURNALIST & hits.keys() or prosecuted or _others_trial(facts, book, hits))
     ):
         hits.pop("legal.criminal")
     return hits
