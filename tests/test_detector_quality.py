@@ -19,8 +19,8 @@ pytestmark = pytest.mark.slow
 
 # Floors a few points under the figures of docs/BENCHMARKS.md (the goals of the issue are higher:
 # detect 0.93, category 0.80 folded; the model card says where the gap is).
-FLOORS = {"detect": 0.90, "category_coarse": 0.72, "category": 0.70}
-LANGUAGE_DETECT_FLOOR = 0.87
+FLOORS = {"detect": 0.90, "category_coarse": 0.75, "category": 0.73}
+LANGUAGE_DETECT_FLOOR = 0.88
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +54,7 @@ def test_every_language_detects(chosen, lang):
 def test_beats_the_rules_on_the_same_folds(corpus_path, matrices, chosen):
     rules = crossval.cross_validate(corpus_path, matrices, ["rules"])["rules"]["overall"]
     mine = chosen["overall"]
-    # The rules alone have grown strong on categories (folded 0.745 against the heads' 0.760 in
+    # The rules alone have grown strong on categories (folded 0.771 against the heads' 0.785 in
     # docs/BENCHMARKS.md); the learned detector must still find clearly more incidents and
     # must not lose categories against them.
     assert mine["detect"]["f"] > rules["detect"]["f"] + 0.03
