@@ -152,38 +152,36 @@ def _collect(facts: Facts, book: CueBook) -> tuple[list[Sentence], dict[str, Hit
             hit.cues.append(ref["text"]) if ref["text"] not in hit.cues else None
             hit.legal.append(ref)
     _title(facts, book, hits)
-    return sents, _attackers_case(facts, book, hits)
+    return sents, _someone_elses_case(facts, book, hits)
 
 
 AGAINST_JOURNALIST = {"rights.attack", "rights.threat"}
 
 
-def _attackers_case(facts: Facts, book: CueBook, hits: dict[str, Hit]) -> dict[str, Hit]:
-    """A criminal-case cue (no speech article) in a story of an attack or threat, or of an
-    obstruction prosecuted under its own article, is the case against the perpetrator: the
-    taxonomy files it under that violation; in a story of a closed hearing it is the case tried. (A seizure in a search of a newsroom is an
-    obstruction beside the journalist's own criminal case, which stays.)"""
+def _someone_elses_case(facts: Facts, book: CueBook, hits: dict[str, Hit]) -> dict[str, Hit]:
+    """Drop a criminal-case cue (no speech article) that is not a case against the press: the
+    taxonomy files the perpetrator's case under the violation it punishes. (A seizure in a search
+    of a newsroom is an obstruction beside the journalist's own criminal case, which stays.)"""
     crim = hits.get("legal.criminal")
-    prosecuted = "rights.obstruction" in hits and any(  # the obstruction article is cited
-        book.legal_category(s.extra.get("code", ""), s.extra.get("article", ""))
-        == "rights.obstruction"
-        for s in facts.of("legal")
-    )
-    if (
-        crim
-        and not crim.legal
-        and (AGAINST_JOURNALIST & hits.keys() or prosecuted or _others_trial(facts, book, hits))
-    ):
+    if crim and not crim.legal and _perpetrator_or_other(facts, book, hits):
         hits.pop("legal.criminal")
     return hits
 
 
-def _others_trial(facts: Facts, book: CueBook, hits: dict[str, Hit]) -> bool:
-    """The press kept out of a hearing: the criminal case tried there is someone else's unless
-    the text makes a media person the accused."""
-    if "access.court_openness" not in hits:
-        return False
-    return book.defendant is None or not book.defendant.search(facts.low)
+def _perpetrator_or_other(facts: Facts, book: CueBook, hits: dict[str, Hit]) -> bool:
+    """The case is the attacker's (an attack or threat), the obstructor's (the obstruction article
+    is cited), or the one tried at a hearing closed to the press, unless a media person is the
+    accused there."""
+    if AGAINST_JOURNALIST & hits.keys():
+        return True
+    if "rights.obstruction" in hits and any(
+        book.legal_category(s.extra.get("code", ""), s.extra.get("article", ""))
+        == "rights.obstruction"
+        for s in facts.of("legal")
+    ):
+        return True
+    accused = book.defendant is not None and book.defendant.search(facts.low)
+    return "access.court_openness" in hits and not accused
 
 
 _PARA = re.compile(r"\n\s*\n|\n(?=\S)")
